@@ -1,0 +1,83 @@
+"""The actions a persona can take, by name; each finds what it needs through discovery."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Locator, Page
+
+from auditor.discovery import Found
+from auditor.session import PersonaSession, Step, StepFailed
+
+
+@dataclass
+class JourneyContext:
+    """What a persona remembers between steps. Typed values live here in memory only."""
+
+    session: PersonaSession
+    base_url: str
+    inputs: dict[str, Any]
+    locators: dict[str, str] = field(default_factory=dict)
+    product_url: str | None = None
+    typed: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    slips: dict[str, int] = field(default_factory=dict)
+    attempt: int = 1
+    retry: bool = False
+    order_number: str | None = None
+
+    @property
+    def page(self) -> Page:
+        return self.session.page
+
+
+ActionFn = Callable[[JourneyContext, Step, dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    title: str
+    stage: str
+    run: ActionFn
+
+
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str, title: str, stage: str) -> Callable[[ActionFn], ActionFn]:
+    """Register a journey action under `name`, with its default step title and stage.
+
+    @action("search", "Search the store", "consideration")
+    def search(ctx, step, params): ...
+    """
+
+    def register(fn: ActionFn) -> ActionFn:
+        ACTIONS[name] = Action(name, title, stage, fn)
+        return fn
+
+    return register
+
+
+def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:
+    """The located element, or a step failure that says what was sought and how to fix it."""
+    if found is None:
+        raise StepFailed(
+            f"could not find {what} (looked for {looked_for}); "
+            f"set locators.{key} to a CSS selector in a site profile (--profile FILE)"
+        )
+    step.evidence.found[key] = f"{found.how} (confidence {found.confidence:.2f})"
+    return found.locator
+
+
+def click(ctx: JourneyContext, target: Locator) -> None:
+    """Tap on touch devices, click elsewhere."""
+    if ctx.session.persona.device.touch:
+        target.tap()
+    else:
+        target.click()
+
+
+from auditor.actions import browse, cart, checkout, search  # noqa: E402,F401  (registration)

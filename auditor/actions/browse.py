@@ -1,0 +1,111 @@
+"""Arriving and browsing: visit, open a category through the menu, filter, open a product."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from playwright.sync_api import Locator
+
+from auditor import discovery
+from auditor.actions import JourneyContext, action, click, need
+from auditor.session import Step, StepFailed
+
+
+@action("visit", "Arrive on the store", "awareness")
+def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    url = urljoin(ctx.base_url, params.get("path", ""))
+    step.act(lambda: ctx.page.goto(url, wait_until="commit"))
+
+
+@action("open_category", "Open a category from the menu", "consideration")
+def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    name = params.get("category") or ctx.inputs.get("category")
+    override = ctx.locators.get("category")
+    found = discovery.navigation_link(ctx.page, name, override)
+    for toggle in discovery.menu_toggles(ctx.page) if not found else []:
+        if ctx.session.persona.device.touch:
+            toggle.tap()
+        else:
+            toggle.hover()
+        found = discovery.navigation_link(ctx.page, name, override)
+        if not found and not ctx.session.persona.device.touch:
+            toggle.click()
+            found = discovery.navigation_link(ctx.page, name, override)
+        if found:
+            step.evidence.found["menu"] = "opened a drop-down in the navigation"
+            break
+    link = need(step, f"a navigation link to '{name or 'any category'}'", found,
+                "links and menu items in nav/header, opening drop-downs", "category")
+    step.act(lambda: click(ctx, link))
+
+
+def _filter_fields(ctx: JourneyContext) -> tuple[Locator | None, Locator | None]:
+    """The minimum and maximum price inputs, told apart by their names and labels."""
+    low = high = None
+    for f in ctx.session.fields():
+        if not f["visible"] or f["type"] not in ("number", "text", "range", "search"):
+            continue
+        words = " ".join(f[k] for k in ("name", "id", "label", "placeholder")).lower()
+        if not re.search(r"price|preis|prix|cena|kaina|价格|€|\$|\bmin|\bmax", words):
+            continue
+        locator = discovery.field_locator(ctx.page, f)
+        if re.search(r"max|\bto\b|high|bis|\bdo\b|iki|最高|up to", words):
+            high = high or locator
+        elif re.search(r"min|from|low|von|\bod\b|nuo|最低", words):
+            low = low or locator
+    return low, high
+
+
+def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
+    form_button = field.locator("xpath=ancestor::form[1]").locator(
+        "button[type=submit], button:not([type]), input[type=submit]")
+    if form_button.count():
+        step.act(lambda: click(ctx, form_button.first))
+    else:
+        step.act(lambda: field.press("Enter"))
+
+
+@action("filter_price", "Filter by price", "consideration")
+def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    low, high = _filter_fields(ctx)
+    if low is None and high is None:
+        raise StepFailed("could not find a price filter (looked for min/max price inputs); "
+                         "this store may not offer one")
+    before = discovery.count_results(ctx.page)
+    typed_into = None
+    for locator, key in ((low, "min"), (high, "max")):
+        if locator is not None and params.get(key) is not None:
+            locator.fill("")
+            step.evidence.typing_ms += ctx.session.type_keys(locator, str(params[key]))
+            typed_into = locator
+    _submit_filters(ctx, step, typed_into or high or low)
+    step.evidence.page["results_before"] = before
+    step.evidence.page["results_after"] = discovery.count_results(ctx.page)
+
+
+@action("filter_clearance", "Show only clearance items", "consideration")
+def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    found = discovery.clearance_control(ctx.page)
+    control = need(step, "a clearance or sale filter", found,
+                   "a checkbox or link named clearance/sale/outlet", "clearance")
+    before = discovery.count_results(ctx.page)
+    if control.get_attribute("type") == "checkbox" or found.how.startswith("checkbox"):
+        control.check()
+        _submit_filters(ctx, step, control)
+    else:
+        step.act(lambda: click(ctx, control))
+    step.evidence.page["results_before"] = before
+    step.evidence.page["results_after"] = discovery.count_results(ctx.page)
+
+
+@action("open_product", "Open a product", "consideration")
+def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    name = params.get("product") or ctx.inputs.get("product")
+    found = discovery.product_link(ctx.page, name, ctx.locators.get("product"))
+    link = need(step, f"a link to the product '{name}'" if name else "a product link", found,
+                "product links in the main region", "product")
+    step.act(lambda: click(ctx, link))
+    if step.evidence.status == "ok":
+        ctx.product_url = ctx.page.url

@@ -1,0 +1,50 @@
+"""Deciding: add the product to the cart and find the way to checkout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor import discovery
+from auditor.actions import JourneyContext, action, click, need
+from auditor.session import Step
+
+
+@action("add_to_cart", "Add to cart", "purchase")
+def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    override = ctx.locators.get("add_to_cart")
+    found = discovery.add_to_cart(ctx.page, override)
+    if found is None and ctx.product_url:
+        # The persona left the product page earlier (e.g. after a drop-off): go back to it
+        # unmeasured, so the store's add-to-cart is still audited.
+        ctx.page.goto(ctx.product_url)
+        step.evidence.page["returned_to_product"] = True
+        found = discovery.add_to_cart(ctx.page, override)
+    button = need(step, "the add-to-cart button", found,
+                  "buttons named add to cart/basket/bag or buy", "add_to_cart")
+    _choose_required_options(ctx)
+    step.act(lambda: click(ctx, button))
+
+
+def _choose_required_options(ctx: JourneyContext) -> None:
+    """Pick the first real choice in size or colour selects that have none yet."""
+    for f in ctx.session.fields():
+        if f["tag"] == "select" and f["visible"] and not f["value"] and len(f["options"]) > 1:
+            discovery.field_locator(ctx.page, f).select_option(index=1)
+
+
+@action("go_to_checkout", "Go to checkout", "purchase")
+def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    override = ctx.locators.get("checkout")
+    found = discovery.checkout_control(ctx.page, override)
+    if found is None:
+        cart = need(step, "the cart", discovery.cart_link(ctx.page, ctx.locators.get("cart")),
+                    "links or buttons named cart/basket/bag", "cart")
+        step.act(lambda: click(ctx, cart))
+        found = discovery.checkout_control(ctx.page, override)
+    control = need(step, "the checkout button", found,
+                   "buttons or links named checkout / proceed to checkout", "checkout")
+    step.act(lambda: click(ctx, control))
+    guest = discovery.guest_choice(ctx.page)
+    if guest and ctx.session.persona.guest:
+        step.evidence.found["guest"] = guest.how
+        step.act(lambda: click(ctx, guest.locator))

@@ -1,0 +1,200 @@
+"""Buying: fill the checkout form with the persona's slips, place the order, make an account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Error
+
+from auditor import discovery
+from auditor.actions import JourneyContext, action, click, need
+from auditor.cards import luhn_ok
+from auditor.gatherers.forms import by_key, compare
+from auditor.session import SECRET_FIELDS, Step, StepFailed
+
+MAX_CHECKOUT_PAGES = 4
+
+
+def value_for(ctx: JourneyContext, token: str) -> str | None:
+    customer = ctx.inputs.get("customer", {})
+    if token == "current-password":
+        token = "new-password"
+    return customer.get(token)
+
+
+def slip(token: str, value: str) -> str:
+    """The persona's slip: one digit dropped, chosen so that the result is really wrong."""
+    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+    for i in reversed(digits):
+        wrong = value[:i] + value[i + 1:]
+        if token != "cc-number" or not luhn_ok("".join(c for c in wrong if c.isdigit())):
+            return wrong.rstrip()
+    return value[:-1]
+
+
+def _slip_target(ctx: JourneyContext, tokens: set[str]) -> str | None:
+    """The field the persona will get wrong this time, if he still makes mistakes."""
+    for mistake in ctx.session.persona.mistakes:
+        for token in (mistake.field, *mistake.fallback_fields):
+            if token in tokens:
+                return token if ctx.slips.get(token, 0) < mistake.times else None
+    return None
+
+
+def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool) -> list[str]:
+    """Type every field the persona knows an answer for; returns the keys typed."""
+    fields = [f for f in ctx.session.fields() if f["visible"] and not f["readonly"]]
+    tokens = {f["key"]: f["token"] for f in _classified(fields) if f["token"]}
+    target = _slip_target(ctx, set(tokens.values()))
+    typed: list[str] = []
+    for f in _classified(fields):
+        key, token = f["key"], f["token"]
+        if f["type"] in ("checkbox", "radio"):
+            _tick_if_required(ctx, f)
+            continue
+        value = value_for(ctx, token) if token else ("Test" if f["required"] else None)
+        if value is None:
+            continue
+        if only_missing and f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]:
+            if token != target:
+                continue
+        if token == target:
+            value = slip(token, value)
+            ctx.slips[token] = ctx.slips.get(token, 0) + 1
+            step.evidence.page["slip_in"] = key
+        locator = discovery.field_locator(ctx.page, f)
+        if f["tag"] == "select":
+            _choose(locator, f, value)
+        else:
+            locator.fill("")
+            step.evidence.typing_ms += ctx.session.type_keys(
+                locator, value, secret=token in SECRET_FIELDS)
+        ctx.typed[key] = value
+        if token:
+            ctx.tokens[key] = token
+        typed.append(key)
+    step.evidence.page["fields_typed"] = len(typed)
+    if not tokens and not typed:
+        raise StepFailed("could not find checkout fields (looked for inputs by autocomplete, "
+                         "label, name and placeholder); set locators in a site profile")
+    return typed
+
+
+def _classified(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for f in fields:
+        token, how = discovery.classify_field(f)
+        out.append({**f, "token": token, "how": how, "key": discovery.field_key(f)})
+    return out
+
+
+def _choose(locator: Any, field: dict[str, Any], value: str) -> None:
+    match = next((o for o in field["options"] if o.lower() == value.lower()), None)
+    try:
+        if match:
+            locator.select_option(label=match)
+        elif len(field["options"]) > 1:
+            locator.select_option(index=1)
+    except Error:
+        pass
+
+
+def _tick_if_required(ctx: JourneyContext, field: dict[str, Any]) -> None:
+    if field["required"] and field["type"] == "checkbox" and not field["value"]:
+        discovery.field_locator(ctx.page, field).check()
+
+
+@action("fill_checkout", "Fill in the checkout form", "purchase")
+def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    fill_fields(ctx, step, only_missing=False)
+
+
+@action("place_order", "Place the order", "purchase")
+def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    if ctx.attempt > 1:
+        step.evidence.page["retyped"] = fill_fields(ctx, step, only_missing=True)
+    for _ in range(MAX_CHECKOUT_PAGES):
+        before = by_key(ctx.session.fields())
+        control = discovery.submit_control(ctx.page, "place_order", ctx.locators.get("place_order"))
+        is_final = control is not None
+        control = control or discovery.submit_control(ctx.page, "continue")
+        button = need(step, "the place-order button", control or discovery.any_submit(ctx.page),
+                      "buttons named place order/buy/pay/continue", "place_order")
+        start_url = ctx.page.url
+        step.act(lambda b=button: click(ctx, b))
+        if _confirmed(ctx, step):
+            return
+        after = by_key(ctx.session.fields())
+        outcome = compare(before, after, ctx.typed)
+        if is_final or outcome.invalid or outcome.cleared or ctx.page.url == start_url:
+            _record_rejection(ctx, step, outcome, after, start_url)
+            return
+        fill_fields(ctx, step, only_missing=True)
+    raise StepFailed(f"no order confirmation after {MAX_CHECKOUT_PAGES} checkout pages")
+
+
+def _confirmed(ctx: JourneyContext, step: Step) -> bool:
+    text = discovery.page_text(ctx.page)
+    number = discovery.order_number(text)
+    if number or (discovery.words("order_done").search(text) and "checkout" not in ctx.page.url):
+        ctx.order_number = number
+        ctx.retry = False
+        step.evidence.page["order_number"] = number
+        return True
+    return False
+
+
+def _record_rejection(ctx: JourneyContext, step: Step, outcome: Any, after: dict,
+                      start_url: str) -> None:
+    """The store refused the order: record what survived, what was wiped, what it blamed."""
+    persona = ctx.session.persona
+    outcome.attempt = ctx.attempt
+    outcome.mistake_in = step.evidence.page.get("slip_in") or _last_slip(ctx)
+    outcome.browser_blocked = ctx.page.url == start_url and any(
+        f.get("browserInvalid") for f in after.values()) and step.evidence.navigation == "none"
+    to_retype = set(outcome.cleared) | set(outcome.invalid)
+    outcome.retype_keystrokes = sum(len(ctx.typed.get(k, "")) for k in to_retype)
+    outcome.retype_ms = outcome.retype_keystrokes * persona.typing_ms_per_key
+    outcome.error_message = _error_text(ctx)
+    step.evidence.form = outcome
+    if step.evidence.http_status and step.evidence.http_status >= 400:
+        return
+    if not (outcome.invalid or outcome.cleared or outcome.error_message):
+        raise StepFailed("the order was not confirmed and the page shows no error: "
+                         "no order number or thank-you message was found")
+    ctx.retry = True
+
+
+def _last_slip(ctx: JourneyContext) -> str | None:
+    slipped = {t for t, n in ctx.slips.items() if n}
+    return next((k for k, t in ctx.tokens.items() if t in slipped), None)
+
+
+def _error_text(ctx: JourneyContext) -> str | None:
+    alerts = ctx.page.locator('[role=alert], .error-summary, [class*="error" i]:visible')
+    try:
+        texts = [t.strip() for t in alerts.all_inner_texts() if t.strip()]
+    except Error:
+        return None
+    return ctx.session.redact(" ".join(texts)[:300]) if texts else None
+
+
+@action("create_account", "Create an account", "retention")
+def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    if not _password_fields(ctx):
+        offer = need(step, "a create-account offer",
+                     discovery.submit_control(ctx.page, "create_account"),
+                     "buttons or links named create account/register/sign up", "create_account")
+        step.act(lambda: click(ctx, offer))
+    fill_fields(ctx, step, only_missing=True)
+    button = need(step, "the create-account button",
+                  discovery.submit_control(ctx.page, "create_account",
+                                           ctx.locators.get("create_account")),
+                  "buttons named create account/register/sign up", "create_account")
+    step.act(lambda: click(ctx, button))
+    if _password_fields(ctx) and _error_text(ctx):
+        raise StepFailed(f"the account was not created: {_error_text(ctx)}")
+
+
+def _password_fields(ctx: JourneyContext) -> list[dict[str, Any]]:
+    return [f for f in ctx.session.fields() if f["type"] == "password" and f["visible"]]

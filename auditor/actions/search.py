@@ -1,0 +1,45 @@
+"""Searching as a person does: tap the box, type the words, press Enter, count what came."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from auditor import discovery
+from auditor.actions import JourneyContext, action, click, need
+from auditor.model import SearchOutcome
+from auditor.session import Step
+
+
+@action("search", "Search the store", "consideration")
+def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    query = str(params.get("query") or ctx.inputs.get("search") or "")
+    override = ctx.locators.get("search")
+    found = discovery.search_box(ctx.page, override)
+    if found is None and (opener := discovery.search_opener(ctx.page)):
+        click(ctx, opener.locator)
+        found = discovery.search_box(ctx.page, override)
+    box = need(step, "the search box", found,
+               "role=searchbox, inputs in role=search, inputs named q/search, placeholders",
+               "search")
+    step.evidence.search = SearchOutcome(query, 0)
+    click(ctx, box)
+    box.fill("")
+    step.evidence.typing_ms += ctx.session.type_keys(box, query)
+    step.act(lambda: box.press("Enter"))
+    step.evidence.search = read_results(ctx, query)
+
+
+def read_results(ctx: JourneyContext, query: str) -> SearchOutcome:
+    """How many products the results page lists, and whether an empty page offers a way on."""
+    text = discovery.page_text(ctx.page)
+    count = discovery.count_results(ctx.page)
+    if discovery.words("no_results").search(text):
+        count = 0
+    sample: list[str] = []
+    main = discovery.main_region(ctx.page)
+    if count:
+        headings = main.locator("h2, h3, h4").all_inner_texts()[:3]
+        sample = [re.sub(r"\s+", " ", h).strip()[:80] for h in headings]
+    way_out = count == 0 and main.locator("a[href]").count() > 0
+    return SearchOutcome(query, count, way_out, sample)

@@ -1,0 +1,171 @@
+"""The demo store: a small, real Flask shop whose flaws can be switched on one by one."""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+from flask import Flask, abort, redirect, render_template, request, session, url_for
+
+from auditor.demo_store import catalog
+from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
+from auditor.demo_store.flaws import Flaws, parse_flaws
+
+THEMES = ("classic",)
+
+
+def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
+    """Build the store; state (carts in a signed cookie, orders in memory) lives per process."""
+    flaws = flaws or parse_flaws([])
+    app = Flask(__name__, template_folder=f"templates/{theme}")
+    app.secret_key = secrets.token_hex(16)
+    app.config["FLAWS"] = flaws
+    orders: dict[str, dict] = {}
+    _install_delays(app, flaws)
+
+    @app.context_processor
+    def _globals() -> dict:
+        cart = session.get("cart", {})
+        return {"categories": catalog.CATEGORIES, "cart_count": sum(cart.values()),
+                "flaws": flaws}
+
+    @app.get("/")
+    def home():
+        featured = [p for p in catalog.PRODUCTS if p.slug in _FEATURED]
+        return render_template("home.html", featured=featured)
+
+    @app.get("/category/<slug>")
+    def category(slug: str):
+        if slug not in catalog.CATEGORIES:
+            abort(404)
+        low, high = _price(request.args.get("min")), _price(request.args.get("max"))
+        clearance = request.args.get("clearance") == "1"
+        products = [
+            p for p in catalog.PRODUCTS
+            if p.category == slug and (low is None or p.price >= low)
+            and (high is None or p.price <= high) and (p.clearance or not clearance)
+        ]
+        return render_template("category.html", slug=slug, name=catalog.CATEGORIES[slug],
+                               products=products, low=low, high=high, clearance=clearance)
+
+    @app.get("/product/<slug>")
+    def product(slug: str):
+        item = catalog.BY_SLUG.get(slug) or abort(404)
+        return render_template("product.html", product=item)
+
+    @app.get("/search")
+    def search():
+        query = request.args.get("q", "").strip()
+        results = [] if flaws.on("broken-search") else catalog.search(query)
+        return render_template("search.html", query=query, results=results)
+
+    @app.post("/cart/add")
+    def cart_add():
+        slug = request.form.get("product", "")
+        if slug not in catalog.BY_SLUG:
+            abort(400)
+        cart = dict(session.get("cart", {}))
+        cart[slug] = cart.get(slug, 0) + max(1, _int(request.form.get("quantity"), 1))
+        session["cart"] = cart
+        return redirect(url_for("cart", added=slug), code=303)
+
+    @app.get("/cart")
+    def cart():
+        lines, total = _cart_lines(session.get("cart", {}))
+        added = catalog.BY_SLUG.get(request.args.get("added", ""))
+        return render_template("cart.html", lines=lines, total=total, added=added)
+
+    @app.post("/cart/remove")
+    def cart_remove():
+        cart = dict(session.get("cart", {}))
+        cart.pop(request.form.get("product", ""), None)
+        session["cart"] = cart
+        return redirect(url_for("cart"), code=303)
+
+    @app.route("/checkout", methods=["GET", "POST"])
+    def checkout():
+        lines, total = _cart_lines(session.get("cart", {}))
+        if not lines:
+            return redirect(url_for("cart"), code=303)
+        values = {f.name: request.form.get(f.name, "") for f in FIELDS}
+        errors = validate(values) if request.method == "POST" else {}
+        if request.method == "POST" and not errors:
+            if flaws.on("checkout-500"):
+                abort(500)
+            number = f"MT-{secrets.randbelow(900000) + 100000}"
+            orders[number] = {"email": values["email"], "lines": lines, "total": total}
+            session["cart"] = {}
+            return redirect(url_for("order", number=number), code=303)
+        if errors and flaws.on("clear-form-on-error"):
+            values = {}
+        return render_template("checkout.html", fields=FIELDS, values=values, errors=errors,
+                               countries=COUNTRIES, lines=lines, total=total,
+                               unlabeled=flaws.on("unlabeled-fields"))
+
+    @app.get("/order/<number>")
+    def order(number: str):
+        placed = orders.get(number) or abort(404)
+        return render_template("order.html", number=number, order=placed)
+
+    @app.post("/account")
+    def account():
+        placed = orders.get(request.form.get("order", "")) or abort(400)
+        if len(request.form.get("password", "")) < 8:
+            return render_template("order.html", number=request.form["order"], order=placed,
+                                   password_error="Use at least 8 characters."), 200
+        return render_template("account.html", email=placed["email"])
+
+    @app.get("/img/<slug>.svg")
+    def picture(slug: str):
+        item = catalog.BY_SLUG.get(slug) or abort(404)
+        svg = render_template("picture.svg", product=item)
+        return svg, 200, {"Content-Type": "image/svg+xml", "Cache-Control": "max-age=3600"}
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return render_template("error.html", title="Page not found",
+                               message="We could not find that page."), 404
+
+    @app.errorhandler(500)
+    def server_error(_error):
+        return render_template("error.html", title="Something went wrong",
+                               message="We could not place your order. Please try later."), 500
+
+    return app
+
+
+_FEATURED = {"linen-summer-dress", "wooden-toy-train", "canvas-sneakers", "ceramic-vase"}
+
+
+def _install_delays(app: Flask, flaws: Flaws) -> None:
+    """Sleep exactly the configured seconds before answering slow pages (never pictures)."""
+
+    @app.before_request
+    def _delay() -> None:
+        if request.endpoint in (None, "static", "picture"):
+            return
+        seconds = flaws.delay("slow-page")
+        seconds += {"product": flaws.delay("slow-product"),
+                    "search": flaws.delay("slow-search")}.get(request.endpoint, 0.0)
+        if seconds:
+            time.sleep(seconds)
+
+
+def _cart_lines(cart: dict[str, int]) -> tuple[list[dict], float]:
+    lines = [{"product": catalog.BY_SLUG[slug], "quantity": qty}
+             for slug, qty in cart.items() if slug in catalog.BY_SLUG]
+    return lines, round(sum(line["product"].price * line["quantity"] for line in lines), 2)
+
+
+def _price(raw: str | None) -> float | None:
+    try:
+        return float(raw) if raw not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _int(raw: str | None, default: int) -> int:
+    try:
+        return int(raw or default)
+    except ValueError:
+        return default

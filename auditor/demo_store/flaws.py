@@ -1,0 +1,65 @@
+"""The demo store's flaw switches: each one reproduces a real failure seen on stores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.errors import AuditorError
+
+# name -> (takes seconds?, what it breaks)
+KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
+    "slow-product": (True, "product pages answer after SECONDS"),
+    "slow-search": (True, "search answers after SECONDS"),
+    "slow-page": (True, "every page answers after SECONDS"),
+    "broken-search": (False, "search always finds nothing"),
+    "clear-form-on-error": (False, "a card error wipes every checkout field"),
+    "checkout-500": (False, "placing the order fails with HTTP 500"),
+    "layout-shift": (False, "a late banner pushes the page down"),
+    "unlabeled-fields": (False, "checkout inputs have no labels or autocomplete"),
+}
+
+
+@dataclass(frozen=True)
+class Flaws:
+    """Which flaws are switched on, with their delays in seconds."""
+
+    delays: dict[str, float]
+    switches: frozenset[str]
+
+    def on(self, name: str) -> bool:
+        return name in self.switches or name in self.delays
+
+    def delay(self, name: str) -> float:
+        return self.delays.get(name, 0.0)
+
+
+def parse_flaws(specs: list[str] | tuple[str, ...]) -> Flaws:
+    """Parse `NAME` or `NAME=SECONDS` specs; unknown names or bad values are user errors."""
+    delays: dict[str, float] = {}
+    switches: set[str] = set()
+    known = ", ".join(sorted(KNOWN_FLAWS))
+    for spec in specs:
+        name, _, value = spec.partition("=")
+        name = name.strip()
+        if name not in KNOWN_FLAWS:
+            raise AuditorError(f"unknown flaw '{name}'; known flaws: {known}")
+        takes_seconds, _ = KNOWN_FLAWS[name]
+        if takes_seconds:
+            delays[name] = _seconds(name, value)
+        elif value:
+            raise AuditorError(f"flaw '{name}' takes no value (got '{value}')")
+        else:
+            switches.add(name)
+    return Flaws(delays, frozenset(switches))
+
+
+def _seconds(name: str, value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise AuditorError(
+            f"flaw '{name}' needs a delay in seconds, e.g. {name}=2 (got '{value}')"
+        ) from None
+    if not 0 <= seconds <= 600:
+        raise AuditorError(f"flaw '{name}' delay must be between 0 and 600 seconds")
+    return seconds

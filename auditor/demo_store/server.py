@@ -1,0 +1,60 @@
+"""Serve the demo store on loopback, in a background thread or in the foreground."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from types import TracebackType
+
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from auditor.demo_store.app import create_app
+from auditor.demo_store.flaws import Flaws
+from auditor.errors import AuditorError, ExitCode
+
+
+class StoreServer:
+    """The demo store on 127.0.0.1 (port 0 picks a free port); a context manager.
+
+    with StoreServer(parse_flaws(["broken-search"])) as store:
+        audit(store.url)
+    """
+
+    def __init__(self, flaws: Flaws | None = None, port: int = 0, theme: str = "classic",
+                 log_requests: bool = False) -> None:
+        logging.getLogger("werkzeug").setLevel(logging.INFO if log_requests else logging.WARNING)
+        try:
+            self._server: BaseWSGIServer = make_server(
+                "127.0.0.1", port, create_app(flaws, theme), threaded=True
+            )
+        except OSError as exc:
+            raise AuditorError(
+                f"cannot serve the demo store on 127.0.0.1:{port}: {exc.strerror}; "
+                "pick another --port (0 picks a free one)", ExitCode.USAGE
+            ) from None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}"
+
+    def start(self) -> StoreServer:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> StoreServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

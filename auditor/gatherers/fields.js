@@ -1,0 +1,53 @@
+// Every form control on the page with what a person sees of it: label, state, validity.
+// Each control is tagged with data-auditor-field so a locator can find it again.
+() => {
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  const text = (el) => (el ? (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ') : '');
+  const labelOf = (el) => {
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return by.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ').trim();
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label').trim();
+    if (el.labels && el.labels.length) return text(el.labels[0]);
+    return '';
+  };
+  const errorNear = (el) => {
+    const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    const described = ids.map((id) => text(document.getElementById(id))).join(' ').trim();
+    if (described) return described;
+    const box = el.closest('.field, .form-group, .form-row, .input-group, div');
+    const err = box && box.querySelector('[class*="error" i], [class*="invalid" i], [role="alert"]');
+    return err && err !== el ? text(err) : '';
+  };
+  const skip = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
+  const controls = [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => !skip.has((el.type || '').toLowerCase()));
+  return controls.map((el, i) => {
+    el.setAttribute('data-auditor-field', String(i));
+    const checkable = el.type === 'checkbox' || el.type === 'radio';
+    return {
+      index: i,
+      tag: el.tagName.toLowerCase(),
+      type: (el.type || '').toLowerCase(),
+      name: el.name || '',
+      id: el.id || '',
+      autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase(),
+      inputmode: el.getAttribute('inputmode') || '',
+      label: labelOf(el),
+      placeholder: el.getAttribute('placeholder') || '',
+      required: el.required,
+      visible: shown(el),
+      readonly: el.readOnly || el.disabled,
+      value: checkable ? (el.checked ? 'on' : '') : String(el.value || ''),
+      ariaInvalid: el.getAttribute('aria-invalid') === 'true',
+      browserInvalid: el.willValidate ? !el.validity.valid : false,
+      validationMessage: el.validationMessage || '',
+      error: errorNear(el),
+      inForm: !!el.form,
+      options: el.tagName === 'SELECT' ? [...el.options].map((o) => o.text.trim()) : [],
+    };
+  });
+}

@@ -1,0 +1,17 @@
+// Registered before any page script: records paints, LCP, layout shifts and interactions
+// so that each step can read what happened on the page since the step began.
+(() => {
+  if (window.__auditor) return;
+  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [], mark: null });
+  const watch = (type, onEntry, extra) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(onEntry))
+        .observe(Object.assign({ type, buffered: true }, extra || {}));
+    } catch (e) { /* entry type not supported by this browser */ }
+  };
+  watch('paint', (e) => { if (e.name === 'first-contentful-paint') A.fcp = e.startTime; });
+  watch('largest-contentful-paint', (e) => { A.lcp = e.renderTime || e.loadTime || e.startTime; });
+  watch('layout-shift', (e) => { if (!e.hadRecentInput) A.shifts.push([e.startTime, e.value]); });
+  watch('event', (e) => { if (e.interactionId) A.events.push([e.startTime, e.duration]); },
+        { durationThreshold: 16 });
+})();

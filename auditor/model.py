@@ -1,0 +1,287 @@
+"""The contract between stages: personas, journeys, evidence and results, as plain dataclasses.
+
+results.json carries SCHEMA. Bump the suffix only when a key changes meaning or disappears;
+new keys are additions and keep the version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from typing import Any
+
+SCHEMA = "journey-auditor/1"
+EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
+STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
+EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
+
+
+def emotion_rank(emotion: str) -> int:
+    """Position on the five-level scale, angry = 0 … excited = 4."""
+    return EMOTIONS.index(emotion)
+
+
+@dataclass(frozen=True)
+class Device:
+    """What the persona holds: viewport, touch, and the browser it claims to be."""
+
+    name: str = "desktop"
+    width: int = 1280
+    height: int = 800
+    touch: bool = False
+    mobile: bool = False
+    scale: float = 1.0
+    user_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class Network:
+    """Emulated network; latency_ms 0 and no throughput means the machine's own."""
+
+    name: str = "unthrottled"
+    latency_ms: float = 0
+    download_kbps: float = 0
+    upload_kbps: float = 0
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A slip the persona makes while typing: which field, what kind, how many times."""
+
+    field: str = "cc-number"
+    kind: str = "drop-digit"
+    times: int = 1
+    fallback_fields: tuple[str, ...] = ("tel", "postal-code")
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A fictional, data-shaped customer: who, on what device, how patient."""
+
+    id: str
+    name: str
+    story: str = ""
+    goal: str = ""
+    pronoun: str = "they"
+    motivations: tuple[str, ...] = ()
+    pain_points: tuple[str, ...] = ()
+    device: Device = Device()
+    network: Network = Network()
+    cpu_slowdown: float = 1.0
+    patience_fine_ms: float = 1000
+    patience_poor_ms: float = 4000
+    tolerance: float = 4.0
+    typing_ms_per_key: float = 60
+    mistakes: tuple[Mistake, ...] = ()
+    guest: bool = True
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """One step of a journey as written in a scenario: an action, its human name, its stage."""
+
+    action: str
+    name: str
+    stage: str = "consideration"
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Journey:
+    """What a persona sets out to do on a store, step by step."""
+
+    persona: Persona
+    steps: tuple[StepSpec, ...]
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    result_count: int
+    way_out: bool = False
+    sample: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FormOutcome:
+    """What a form kept and lost after a submit; never any value the persona typed."""
+
+    retained: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    attempt: int = 1
+    mistake_in: str | None = None
+    error_message: str | None = None
+    retype_keystrokes: int = 0
+    retype_ms: float = 0
+    browser_blocked: bool = False
+
+
+@dataclass
+class StepEvidence:
+    """Everything gathered for one step, before any judgement."""
+
+    index: int
+    name: str
+    stage: str
+    action: str
+    status: str = "ok"
+    error: str | None = None
+    url: str = ""
+    navigation: str = "none"
+    http_status: int | None = None
+    wait_ms: float = 0
+    typing_ms: float = 0
+    metrics: dict[str, Any] = field(default_factory=dict)
+    search: SearchOutcome | None = None
+    form: FormOutcome | None = None
+    http_errors: list[dict[str, Any]] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page: dict[str, Any] = field(default_factory=dict)
+    found: dict[str, str] = field(default_factory=dict)
+    screenshot: str | None = None
+
+
+@dataclass
+class Finding:
+    id: str
+    severity: str
+    message: str
+    reference: str = ""
+
+
+@dataclass
+class StepResult:
+    """A step judged for its persona: score, emotion, reasons and findings."""
+
+    evidence: StepEvidence
+    score: int
+    emotion: str
+    reasons: list[str]
+    findings: list[Finding]
+    frustration: float
+    after_dropoff: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        ev = asdict(self.evidence)
+        return {
+            "index": ev.pop("index"), "name": ev.pop("name"), "stage": ev.pop("stage"),
+            "url": ev.pop("url"), "status": ev.pop("status"),
+            "after_dropoff": self.after_dropoff, "emotion": self.emotion, "score": self.score,
+            "wait_ms": round(ev.pop("wait_ms")), "metrics": ev.pop("metrics"),
+            "search": ev.pop("search"), "form": ev.pop("form"),
+            "findings": [asdict(f) for f in self.findings],
+            "screenshot": ev.pop("screenshot"), "reasons": self.reasons,
+            "frustration": round(self.frustration, 2), **ev,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StepResult:
+        names = {f.name for f in fields(StepEvidence)}
+        ev = {k: v for k, v in d.items() if k in names}
+        ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
+        ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
+        return cls(StepEvidence(**ev), d["score"], d["emotion"], d.get("reasons", []),
+                   [Finding(**f) for f in d.get("findings", [])], d.get("frustration", 0),
+                   d.get("after_dropoff", False))
+
+
+@dataclass
+class JourneyResult:
+    persona: Persona
+    site: str
+    outcome: str
+    abandoned_at: int | None
+    reason: str
+    score: int
+    steps: list[StepResult]
+    duration_ms: float = 0
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "persona": self.persona.id, "site": self.site, "label": self.label,
+            "outcome": self.outcome, "abandoned_at": self.abandoned_at, "reason": self.reason,
+            "score": self.score, "duration_ms": round(self.duration_ms),
+            "persona_traits": asdict(self.persona),
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> JourneyResult:
+        return cls(persona_from_dict(d["persona_traits"]), d["site"], d["outcome"],
+                   d.get("abandoned_at"), d.get("reason", ""), d["score"],
+                   [StepResult.from_dict(s) for s in d["steps"]], d.get("duration_ms", 0),
+                   d.get("label", ""))
+
+
+@dataclass
+class Recommendation:
+    title: str
+    impact: float
+    personas: list[str]
+    steps: list[str]
+    finding: str = ""
+    severity: str = "minor"
+    reference: str = ""
+
+
+@dataclass
+class GateFailure:
+    """A budget rule that did not hold: which rule, where, what was measured and expected."""
+
+    rule: str
+    where: str
+    measured: str
+    expected: str
+
+
+@dataclass
+class RunResult:
+    tool_version: str
+    started_at: str
+    finished_at: str
+    journeys: list[JourneyResult]
+    recommendations: list[Recommendation] = field(default_factory=list)
+    gates: list[GateFailure] = field(default_factory=list)
+    incomplete: bool = False
+    comparison: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA, "tool_version": self.tool_version,
+            "started_at": self.started_at, "finished_at": self.finished_at,
+            "incomplete": self.incomplete,
+            "journeys": [j.to_dict() for j in self.journeys],
+            "recommendations": [asdict(r) for r in self.recommendations],
+            "gates": [asdict(g) for g in self.gates],
+            "comparison": self.comparison,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RunResult:
+        return cls(d["tool_version"], d["started_at"], d["finished_at"],
+                   [JourneyResult.from_dict(j) for j in d["journeys"]],
+                   [Recommendation(**r) for r in d.get("recommendations", [])],
+                   [GateFailure(**g) for g in d.get("gates", [])],
+                   d.get("incomplete", False), d.get("comparison"))
+
+
+def persona_from_dict(d: dict[str, Any]) -> Persona:
+    """Rebuild a Persona from its JSON form (tuples and nested dataclasses restored)."""
+    d = dict(d)
+    d["device"] = Device(**d.get("device", {}))
+    d["network"] = Network(**d.get("network", {}))
+    d["mistakes"] = tuple(
+        Mistake(**{**m, "fallback_fields": tuple(m.get("fallback_fields", ()))})
+        for m in d.get("mistakes", ())
+    )
+    for key in ("motivations", "pain_points"):
+        d[key] = tuple(d.get(key, ()))
+    return Persona(**d)
+
+
+def plain(obj: Any) -> Any:
+    """A dataclass (or anything) as JSON-able data."""
+    return asdict(obj) if is_dataclass(obj) else obj

@@ -1,0 +1,82 @@
+"""Walk each persona's journey on a store and judge every step as it happens."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from auditor import scoring
+from auditor.actions import ACTIONS, JourneyContext
+from auditor.model import Journey, JourneyResult, StepResult
+from auditor.session import PersonaSession
+
+StepListener = Callable[[JourneyResult, StepResult], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Knobs of a run; every one is a CLI flag."""
+
+    step_timeout_ms: float = 30_000
+    typing_scale: float = 1.0
+    dwell_ms: float = 300
+    locators: dict[str, str] | None = None
+
+
+def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
+         options: RunOptions = RunOptions(), on_step: StepListener | None = None,
+         label: str = "") -> JourneyResult:
+    """Run every step, even after the persona abandons, so the whole store is measured."""
+    persona = journey.persona
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{label}-{persona.id}".lower()).strip("-")
+    session = PersonaSession(browser, persona, out_dir=out_dir,
+                             step_timeout_ms=options.step_timeout_ms,
+                             typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
+                             slug=slug)
+    ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
+    result = JourneyResult(persona, site, "completed", None, "", 0, [], label=label)
+    started = time.monotonic()
+    frustration = 0.0
+    try:
+        for spec in journey.steps:
+            for attempt in range(1, int(spec.params.get("attempts", 1)) + 1):
+                ctx.attempt, ctx.retry = attempt, False
+                name = spec.name if attempt == 1 else f"{spec.name} (attempt {attempt})"
+                with session.step(len(result.steps), spec, name) as step:
+                    ACTIONS[spec.action].run(ctx, step, spec.params)
+                judged = scoring.judge_step(persona, step.evidence, frustration,
+                                            after_dropoff=result.abandoned_at is not None)
+                frustration = judged.frustration
+                result.steps.append(judged)
+                if result.abandoned_at is None and frustration >= persona.tolerance:
+                    result.abandoned_at = judged.evidence.index
+                    result.reason = scoring.abandonment_reason(persona, result.steps)
+                if on_step:
+                    on_step(result, judged)
+                if not ctx.retry:
+                    break
+    finally:
+        session.close()
+    result.duration_ms = (time.monotonic() - started) * 1000
+    _conclude(result)
+    return result
+
+
+def _conclude(result: JourneyResult) -> None:
+    counted = [s for s in result.steps if not s.after_dropoff]
+    failed = [s for s in counted if s.evidence.status == "failed"]
+    if result.abandoned_at is not None:
+        result.outcome = "abandoned"
+    elif failed:
+        result.outcome = "failed"
+        result.reason = f"'{failed[0].evidence.name}' failed: {failed[0].evidence.error}"
+    elif any(s.evidence.form and not s.evidence.page.get("order_number")
+             for s in counted[-1:]):
+        result.outcome = "failed"
+        result.reason = "the order was never confirmed"
+    result.score = scoring.journey_score(result.steps, result.outcome)

@@ -1,0 +1,251 @@
+"""Judge each step for its persona: a score, an emotion with reasons, findings with sources.
+
+Pure functions over evidence: a saved results.json can be re-scored with no browser.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
+
+# Where the numbers come from.
+REF_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s / 10 s)"
+REF_LCP = "Core Web Vitals: LCP good ≤ 2.5 s, poor > 4 s (web.dev/lcp)"
+REF_CLS = "Core Web Vitals: CLS good ≤ 0.1, poor > 0.25 (web.dev/cls)"
+REF_INP = "Core Web Vitals: INP good ≤ 200 ms, poor > 500 ms (web.dev/inp)"
+REF_CLEARED = ("Baymard Institute checkout research: keep every field's value after a "
+               "validation error; ask only for the wrong field")
+REF_ERRORS = "Nielsen heuristic 9: help users recognize, diagnose, and recover from errors"
+REF_SEARCH = "Baymard Institute search research: never dead-end a no-results page"
+REF_VISIBILITY = "Nielsen heuristic 1: visibility of system status"
+REF_CONSISTENCY = "Nielsen heuristic 5: error prevention"
+REF_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or Instructions"
+REF_PRODUCT = "Baymard Institute product page research: full specs, sizes and care details"
+
+# Emotion bands on the 0–100 score; excited also needs a delight signal.
+BANDS = ((25, "angry"), (50, "sad"), (75, "neutral"), (101, "happy"))
+EXCITED_AT = 90
+# What each emotion adds to the frustration that builds towards abandonment.
+FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
+
+
+def log_normal_score(value: float, good: float, median: float) -> float:
+    """Lighthouse's curve: 0.9 at `good`, 0.5 at `median`, falling smoothly after."""
+    if value <= 0:
+        return 1.0
+    sigma = (math.log(median) - math.log(good)) / 1.2815516
+    z = (math.log(value) - math.log(median)) / (sigma * math.sqrt(2))
+    return 0.5 * math.erfc(z)
+
+
+@dataclass
+class _Judgement:
+    """A step's score under construction: caps and penalties, each with its reason."""
+
+    score: float = 100.0
+    reasons: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    delight: list[str] = field(default_factory=list)
+
+    def cap(self, limit: float, reason: str) -> None:
+        self.score = min(self.score, limit)
+        self.reasons.append(reason)
+
+    def penalise(self, points: float, reason: str) -> None:
+        self.score -= points
+        self.reasons.append(reason)
+
+    def find(self, id: str, severity: str, message: str, reference: str = "") -> None:
+        self.findings.append(Finding(id, severity, message, reference))
+
+
+def _seconds(ms: float) -> str:
+    return f"{ms / 1000:.1f} s"
+
+
+def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
+               after_dropoff: bool = False) -> StepResult:
+    """Score one step for this persona and carry the frustration forward."""
+    j = _Judgement()
+    _judge_wait(persona, ev, j)
+    _judge_failure(ev, j)
+    _judge_search(persona, ev, j)
+    _judge_form(persona, ev, j)
+    _judge_page(persona, ev, j)
+    _judge_stability(ev, j)
+    score = max(0, min(100, round(j.score)))
+    emotion = next(name for limit, name in BANDS if score < limit)
+    if emotion == "happy" and score >= EXCITED_AT and j.delight:
+        emotion = "excited"
+        j.reasons.append("delighted: " + "; ".join(j.delight))
+    if not j.reasons:
+        j.reasons.append("nothing in the way")
+    frustration = max(0.0, frustration + FRUSTRATION[emotion])
+    return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
+
+
+def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    fine, poor = persona.patience_fine_ms, persona.patience_poor_ms
+    wait = ev.wait_ms
+    if wait <= 0:
+        return
+    speed = log_normal_score(wait, fine, poor)
+    who = persona.pronoun if persona.pronoun != "they" else "their"
+    possessive = {"she": "her", "he": "his"}.get(who, "their")
+    said = (f"waited {_seconds(wait)}; {possessive} patience is {_seconds(fine)} "
+            f"({_seconds(poor)} is too long)")
+    if speed < 0.9:
+        j.cap(100 * speed, said)
+    if wait > poor:
+        severity = "critical" if wait > 2 * poor or wait > 10_000 else "major"
+        j.find("slow-load", severity, f"'{ev.name}' took {_seconds(wait)}; "
+               f"{persona.name} finds {_seconds(poor)} too long", REF_RESPONSE)
+    elif wait > fine:
+        j.find("slow-load", "minor", f"'{ev.name}' took {_seconds(wait)}, above "
+               f"{persona.name}'s {_seconds(fine)}", REF_RESPONSE)
+    lcp = ev.metrics.get("lcp_ms")
+    if lcp and lcp > 4000:
+        j.find("slow-lcp", "major", f"largest content painted after {_seconds(lcp)}", REF_LCP)
+
+
+def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
+    status = ev.http_status or 0
+    if status >= 500:
+        j.cap(5, f"the store answered HTTP {status}")
+        j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}",
+               REF_ERRORS)
+    elif status >= 400:
+        j.cap(15, f"the page answered HTTP {status}")
+        j.find("http-error", "major", f"'{ev.name}': the page answered HTTP {status}",
+               REF_ERRORS)
+    if ev.status == "failed":
+        j.cap(5, f"the step failed: {ev.error}")
+        j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}")
+    broken = [e for e in ev.http_errors if not e.get("document")]
+    if broken:
+        j.penalise(min(20, 10 * len(broken)), f"{len(broken)} broken resource(s) on the page")
+        j.find("broken-resource", "minor", f"{len(broken)} resource(s) failed: "
+               + ", ".join(f"{e['status']} {e['url']}" for e in broken[:3]), REF_VISIBILITY)
+    if ev.console_errors:
+        j.penalise(min(15, 5 * len(ev.console_errors)),
+                   f"{len(ev.console_errors)} script error(s) on the page")
+        j.find("console-error", "minor", f"{len(ev.console_errors)} console error(s): "
+               f"{ev.console_errors[0]}")
+
+
+def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    if ev.search is None or ev.status == "failed":
+        return
+    s = ev.search
+    if s.result_count == 0:
+        way = ("the page offered other ways on" if s.way_out
+               else "the page offered no way on")
+        j.cap(10, f"searched for '{s.query}' and found nothing; {way}")
+        j.find("zero-results", "major" if s.way_out else "critical",
+               f"search for '{s.query}' found no products", REF_SEARCH)
+    elif ev.wait_ms <= persona.patience_fine_ms:
+        j.delight.append(f"{s.result_count} results right away")
+
+
+def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    form = ev.form
+    if form is None:
+        return
+    he = persona.pronoun if persona.pronoun != "they" else "they"
+    slipped = {form.mistake_in} if form.mistake_in else set()
+    wiped = [k for k in form.cleared if k not in slipped]
+    if wiped:
+        names = ", ".join(form.labels.get(k, k) for k in wiped[:6])
+        more = f" and {len(wiped) - 6} more" if len(wiped) > 6 else ""
+        j.cap(15, f"the error wiped {len(wiped)} field(s) {he} had typed ({names}{more}): "
+                  f"{form.retype_keystrokes} keystrokes, ~{_seconds(form.retype_ms)} to retype")
+        j.find("form-cleared", "critical",
+               f"after an error on attempt {form.attempt} the form cleared {len(wiped)} "
+               f"field(s): {names}{more}", REF_CLEARED)
+        return
+    if form.browser_blocked:
+        j.cap(70, "the browser stopped the form before sending it and named the field")
+    elif form.invalid:
+        marked = ", ".join(form.labels.get(k, k) for k in form.invalid)
+        own = form.mistake_in in form.invalid if form.mistake_in else False
+        j.cap(70, f"the store kept {len(form.retained)} field(s) and marked only {marked}"
+              + (f" ({possessive(persona)} own slip)" if own else ""))
+    elif form.error_message:
+        j.cap(40, "the store refused the order without saying which field was wrong")
+        j.find("unclear-error", "major", "the error does not name the wrong field", REF_ERRORS)
+
+
+def possessive(persona: Persona) -> str:
+    return {"she": "her", "he": "his"}.get(persona.pronoun, "their")
+
+
+def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    product = ev.page.get("product")
+    if product and ev.status == "ok":
+        missing = [k for k in ("price", "description", "size", "material", "care")
+                   if not product.get(k)]
+        if missing:
+            j.penalise(8 * len(missing), "the product page lacks " + ", ".join(missing))
+            j.find("incomplete-product", "major" if len(missing) > 2 else "minor",
+                   "product page lacks " + ", ".join(missing), REF_PRODUCT)
+        else:
+            j.delight.append("a full description with sizes, material and care")
+    form = ev.page.get("form")
+    if form and ev.action == "fill_checkout" and form["fields"]:
+        unlabelled = form["fields"] - form["labelled"]
+        if unlabelled:
+            j.penalise(15, f"{unlabelled} of {form['fields']} fields have no label")
+            j.find("unlabeled-fields", "major", f"{unlabelled} checkout field(s) have no label",
+                   REF_FORMS)
+        if form["autocomplete"] < form["fields"] / 2:
+            j.penalise(10, "the browser cannot autofill the form")
+            j.find("no-autocomplete", "minor", f"only {form['autocomplete']} of "
+                   f"{form['fields']} fields declare autocomplete", REF_FORMS)
+        if not unlabelled and form["autocomplete"] >= form["fields"] / 2:
+            j.delight.append("a clear, autofill-ready form")
+    if ev.page.get("guest_checkout") is False and ev.action == "go_to_checkout" and persona.guest:
+        j.find("no-guest-checkout", "major", "no guest checkout was offered",
+               "Baymard Institute: forced account creation is a top reason to abandon")
+    if ev.page.get("price_filter") is False and ev.action == "open_category":
+        j.find("no-price-filter", "minor", "the category page has no price filter",
+               "Nielsen heuristic 7: flexibility and efficiency of use")
+    if ev.page.get("order_number"):
+        j.delight.append(f"order {ev.page['order_number']} confirmed")
+
+
+def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:
+    cls = ev.metrics.get("cls", 0) or 0
+    if cls > 0.25:
+        j.penalise(30, f"the page jumped under the finger (layout shift {cls:.2f})")
+        j.find("layout-shift", "major", f"layout shift {cls:.2f} on '{ev.name}'", REF_CLS)
+    elif cls > 0.1:
+        j.penalise(10, f"the page moved while loading (layout shift {cls:.2f})")
+        j.find("layout-shift", "minor", f"layout shift {cls:.2f} on '{ev.name}'", REF_CLS)
+    inp = ev.metrics.get("inp_ms", 0) or 0
+    if inp > 500:
+        j.penalise(15, f"the page took {inp} ms to react to input")
+        j.find("slow-interaction", "major", f"{inp} ms from input to next paint", REF_INP)
+    elif inp > 200:
+        j.find("slow-interaction", "minor", f"{inp} ms from input to next paint", REF_INP)
+
+
+def abandonment_reason(persona: Persona, steps: list[StepResult]) -> str:
+    """Why the persona left, from the steps that hurt most, in words."""
+    hurt = [s for s in steps if s.emotion in ("angry", "sad")][-2:]
+    parts = [f"{s.evidence.name}: {s.reasons[0]}" for s in hurt]
+    return (f"{persona.name}'s frustration passed {possessive(persona)} tolerance "
+            f"({persona.tolerance:g}) — " + "; ".join(parts))
+
+
+def journey_score(steps: list[StepResult], outcome: str) -> int:
+    """The mean step score up to the drop-off, discounted for an unfinished journey."""
+    counted = [s.score for s in steps if not s.after_dropoff] or [0]
+    mean = sum(counted) / len(counted)
+    factor = {"completed": 1.0, "failed": 0.8, "abandoned": 0.6}.get(outcome, 1.0)
+    return round(mean * factor)
+
+
+def at_least(emotion: str, floor: str) -> bool:
+    return EMOTIONS.index(emotion) >= EMOTIONS.index(floor)

@@ -1,0 +1,387 @@
+"""The only module that drives Playwright: one browser, a context per persona, measured steps.
+
+A step is measured the way a person lives it: the clock starts at the action (click, Enter,
+address typed) and stops when the page is ready: the new document's load event, or, for
+in-page updates, the end of the last network response once the page has gone quiet.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Error, Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from auditor.browser import CHROMIUM_ARGS, find_chromium
+from auditor.errors import BrowserMissing
+from auditor.gatherers import script
+from auditor.gatherers.heuristics import read_page
+from auditor.model import Persona, StepEvidence, StepSpec
+
+QUIET_MS = 150  # an in-page update is over after this long without network activity
+LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
+SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
+
+
+class StepFailed(Exception):
+    """An action could not be carried out; the message says what was looked for and why."""
+
+
+class Redactor:
+    """Removes what a persona typed into secret fields from any text before it is kept."""
+
+    def __init__(self) -> None:
+        self._secrets: set[str] = set()
+
+    def add(self, value: str) -> None:
+        value = value.strip()
+        if len(value) >= 6:
+            self._secrets.add(value)
+            self._secrets.add(re.sub(r"[\s-]", "", value))
+
+    def __call__(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, "•••")
+        return re.sub(r"((?:card|cc|cvc|cvv|csc|pass)[\w-]*=)[^&#\s]*", r"\1•••", text, flags=re.I)
+
+
+@contextmanager
+def open_browser(headless: bool = True) -> Iterator[Browser]:
+    """Start Playwright and the system Chromium; a missing browser is exit code 3."""
+    executable = find_chromium()
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=headless
+            )
+        except Error as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise BrowserMissing(f"cannot start Chromium at {executable}: {first}") from None
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class _Traffic:
+    """Network and console activity seen by the page, reset at each step."""
+
+    inflight: dict[Any, float] = field(default_factory=dict)
+    last_end: float = 0.0
+    requests: int = 0
+    http_errors: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    document_status: int | None = None
+    crashed: bool = False
+
+
+class PersonaSession:
+    """A browser context dressed as one persona: device, network, CPU, typing speed."""
+
+    def __init__(self, browser: Browser, persona: Persona, *, out_dir: Path | None,
+                 step_timeout_ms: float = 30_000, typing_scale: float = 1.0,
+                 dwell_ms: float = 300, slug: str = "") -> None:
+        self.persona = persona
+        self.out_dir = out_dir
+        self.step_timeout_ms = step_timeout_ms
+        self.typing_scale = typing_scale
+        self.dwell_ms = dwell_ms
+        self.slug = slug or persona.id
+        self.redact = Redactor()
+        self.traffic = _Traffic()
+        d = persona.device
+        self.context = browser.new_context(
+            viewport={"width": d.width, "height": d.height}, device_scale_factor=d.scale,
+            is_mobile=d.mobile, has_touch=d.touch, user_agent=d.user_agent, locale="en-US",
+        )
+        self.context.set_default_timeout(step_timeout_ms)
+        self.context.set_default_navigation_timeout(step_timeout_ms)
+        self.context.add_init_script(script("observers.js"))
+        self.page = self.context.new_page()
+        self._throttle()
+        self._listen()
+
+    def close(self) -> None:
+        try:
+            self.context.close()
+        except Error:
+            pass
+
+    def _throttle(self) -> None:
+        net, cpu = self.persona.network, self.persona.cpu_slowdown
+        if not net.latency_ms and not net.download_kbps and cpu <= 1:
+            return
+        cdp = self.context.new_cdp_session(self.page)
+        if net.latency_ms or net.download_kbps:
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", {
+                "offline": False, "latency": net.latency_ms,
+                "downloadThroughput": net.download_kbps * 1000 / 8 if net.download_kbps else -1,
+                "uploadThroughput": net.upload_kbps * 1000 / 8 if net.upload_kbps else -1,
+            })
+        if cpu > 1:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+
+    def _listen(self) -> None:
+        page, t = self.page, self.traffic
+
+        def started(request: Any) -> None:
+            t.inflight[request] = time.time() * 1000
+            t.requests += 1
+
+        def ended(request: Any) -> None:
+            started_at = t.inflight.pop(request, None)
+            timing = request.timing
+            end = timing["startTime"] + timing["responseEnd"] if timing["responseEnd"] > 0 else 0
+            t.last_end = max(t.last_end, end or (time.time() * 1000 if started_at else 0))
+
+        def failed(request: Any) -> None:
+            ended(request)
+            reason = request.failure or "failed"
+            if "ERR_ABORTED" not in reason:
+                t.failed.append(f"{self.redact(request.url)}: {reason}")
+
+        def responded(response: Any) -> None:
+            request = response.request
+            if request.is_navigation_request() and request.frame == page.main_frame:
+                t.document_status = response.status
+            if response.status >= 400:
+                t.http_errors.append({
+                    "url": self.redact(response.url), "status": response.status,
+                    "document": request.is_navigation_request(),
+                })
+
+        def console(message: Any) -> None:
+            if message.type == "error":
+                t.console_errors.append(self.redact(message.text)[:300])
+
+        def dialog(d: Any) -> None:
+            t.dialogs.append(f"{d.type}: {self.redact(d.message)[:200]}")
+            try:
+                d.dismiss()
+            except Error:
+                pass
+
+        page.on("request", started)
+        page.on("requestfinished", ended)
+        page.on("requestfailed", failed)
+        page.on("response", responded)
+        page.on("console", console)
+        page.on("pageerror", lambda exc: t.console_errors.append(
+            self.redact(f"uncaught {exc.name}: {exc.message}")[:300]))
+        page.on("dialog", dialog)
+        page.on("crash", lambda _page: setattr(t, "crashed", True))
+
+    @contextmanager
+    def step(self, index: int, spec: StepSpec, name: str | None = None) -> Iterator[Step]:
+        """Measure one step; whatever goes wrong inside becomes a failed step, never a crash.
+
+        with session.step(3, spec) as step:
+            step.act(lambda: page.keyboard.press("Enter"))
+        """
+        evidence = StepEvidence(index, name or spec.name, spec.stage, spec.action)
+        step = Step(self, evidence)
+        step.begin()
+        try:
+            yield step
+        except StepFailed as exc:
+            step.fail(str(exc))
+        except PlaywrightTimeout as exc:
+            step.fail(f"timed out after {self.step_timeout_ms / 1000:g} s: {_first_line(exc)}")
+        except Error as exc:
+            step.fail(_friendly(exc))
+        except Exception as exc:  # a bug in an action must not lose the rest of the journey
+            step.fail(f"internal error in action '{spec.action}': {exc!r}")
+            step.evidence.page["traceback"] = traceback.format_exc(limit=3)
+        step.finish()
+
+    def type_keys(self, locator: Locator, text: str, secret: bool = False) -> float:
+        """Type like the persona types; returns the persona's typing time in ms."""
+        if secret:
+            self.redact.add(text)
+        per_key = self.persona.typing_ms_per_key
+        locator.press_sequentially(text, delay=per_key * self.typing_scale)
+        return per_key * len(text)
+
+    def fields(self) -> list[dict[str, Any]]:
+        return self.page.evaluate(script("fields.js"))
+
+
+class Step:
+    """The evidence of one step being gathered; actions call act() around what the user does."""
+
+    def __init__(self, session: PersonaSession, evidence: StepEvidence) -> None:
+        self.session = session
+        self.page = session.page
+        self.evidence = evidence
+        self._since = 0.0
+        self._hard_navigation = False
+        self._soft_navigation = False
+
+    def begin(self) -> None:
+        t = self.session.traffic
+        t.requests, t.http_errors, t.failed = 0, [], []
+        t.console_errors, t.dialogs, t.document_status = [], [], None
+        self._mark = f"m{time.time_ns()}"
+        self._since = self._set_mark()
+
+    def _set_mark(self) -> float:
+        try:
+            return self.page.evaluate(
+                "(m) => { if (window.__auditor) window.__auditor.mark = m; return performance.now(); }",
+                self._mark)
+        except Error:
+            return 0.0
+
+    def act(self, action: Callable[[], Any]) -> Any:
+        """Run a user action and wait like the persona: from the action to the page being ready."""
+        start_url = self.page.url
+        t0 = time.time() * 1000
+        self.session.traffic.last_end = 0.0
+        result = action()
+        end, navigated = self._settle(t0)
+        self.evidence.wait_ms += max(0.0, end - t0)
+        if navigated:
+            self._hard_navigation = True
+            self._mark = f"m{time.time_ns()}"
+            self._since = 0.0
+            self._set_mark()
+        elif self.page.url != start_url:
+            self._soft_navigation = True
+        return result
+
+    def _settle(self, t0: float) -> tuple[float, bool]:
+        """Wait until the page is ready; return (epoch ms when it was, whether it navigated)."""
+        t = self.session.traffic
+        deadline = t0 + self.session.step_timeout_ms
+        while True:
+            now = time.time() * 1000
+            if t.crashed:
+                raise StepFailed("the browser tab crashed")
+            state = self._state()
+            busy = [s for s in t.inflight.values() if now - s < LONG_POLL_MS]
+            if state is not None and state["readyState"] == "complete":
+                navigated = state["mark"] != self._mark
+                load = (state["nav"] or {}).get("load") or 0
+                if navigated and load > 0 and not busy:
+                    return max(state["timeOrigin"] + load, t.last_end), True
+                if not navigated and not busy and now - max(t0, t.last_end) >= QUIET_MS:
+                    return max(t0, t.last_end), False
+            if now > deadline:
+                raise PlaywrightTimeout(f"the page was still loading {self.page.url}")
+            self.page.wait_for_timeout(15)
+
+    def _state(self) -> dict[str, Any] | None:
+        try:
+            return self.page.evaluate(script("page_metrics.js"), self._since)
+        except Error:
+            return None  # the document is being replaced
+
+    def fail(self, message: str) -> None:
+        self.evidence.status = "failed"
+        self.evidence.error = self.session.redact(message)
+
+    def finish(self) -> None:
+        """Let the persona look at the page, then read its metrics, HTML and screenshot."""
+        s, ev, t = self.session, self.evidence, self.session.traffic
+        if s.dwell_ms and not t.crashed:
+            try:
+                self.page.wait_for_timeout(s.dwell_ms)
+            except Error:
+                pass
+        ev.url = s.redact(self.page.url) or ""
+        ev.http_status = t.document_status
+        ev.http_errors = list(t.http_errors)
+        ev.console_errors = list(t.console_errors) + [f"dialog {d}" for d in t.dialogs]
+        ev.navigation = "hard" if self._hard_navigation else (
+            "soft" if self._soft_navigation else "none")
+        if t.failed:
+            ev.page["failed_requests"] = t.failed[:10]
+        if t.crashed:
+            ev.page["crashed"] = True
+            return
+        self._read_metrics()
+        try:
+            ev.page.update(read_page(self.page.content(), ev.action))
+        except Error:
+            pass
+        ev.screenshot = self._screenshot()
+
+    def _read_metrics(self) -> None:
+        state = self._state()
+        if not state:
+            return
+        m: dict[str, Any] = {"requests": self.session.traffic.requests,
+                             "cls": round(state["cls"], 4)}
+        if state["inp"]:
+            m["inp_ms"] = round(state["inp"])
+        if self._hard_navigation and state["nav"]:
+            nav = state["nav"]
+            m.update(ttfb_ms=round(nav["ttfb"]), dcl_ms=round(nav["dcl"]),
+                     load_ms=round(nav["load"]),
+                     bytes=nav["bytes"] + state["resourceBytes"])
+            if state["fcp"] is not None:
+                m["fcp_ms"] = round(state["fcp"])
+            if state["lcp"] is not None:
+                m["lcp_ms"] = round(state["lcp"])
+        else:
+            m["bytes"] = state["resourceBytes"]
+        self.evidence.metrics.update(m)
+
+    def _screenshot(self) -> str | None:
+        s = self.session
+        if s.out_dir is None:
+            return None
+        rel = f"screenshots/{s.slug}-{self.evidence.index:02d}.jpg"
+        path = s.out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        secret = ", ".join(f'[autocomplete~="{token}"]' for token in SECRET_FIELDS)
+        masks = [self.page.locator(
+            f'input[type="password"], {secret}, input[name*="card" i], input[name*="cvc" i], '
+            'input[name*="cvv" i], input[name*="csc" i], input[id*="card" i], '
+            'iframe[src*="pay" i], iframe[name*="card" i], iframe[title*="card" i]')]
+        try:
+            self.page.screenshot(path=str(path), type="jpeg", quality=70, mask=masks,
+                                 animations="disabled", timeout=10_000)
+        except Error:
+            return None
+        return rel
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__
+
+
+_FRIENDLY = {
+    "ERR_CONNECTION_REFUSED": "connection refused: nothing is listening at that address",
+    "ERR_NAME_NOT_RESOLVED": "unknown host: the name does not resolve",
+    "ERR_PROXY_CONNECTION_FAILED": "the address is outside this machine and cannot be reached",
+    "ERR_CERT": "TLS error: the site's certificate is not trusted",
+    "ERR_SSL": "TLS error: the secure connection failed",
+    "ERR_TOO_MANY_REDIRECTS": "redirect loop: the page keeps redirecting",
+    "ERR_EMPTY_RESPONSE": "the server closed the connection without answering",
+    "ERR_CONNECTION_RESET": "the connection was reset by the server",
+    "Target crashed": "the browser tab crashed",
+    "Target page, context or browser has been closed": "the browser tab was closed or crashed",
+}
+
+
+def _friendly(exc: Error) -> str:
+    text = str(exc)
+    for code, meaning in _FRIENDLY.items():
+        if code in text:
+            return f"{meaning} ({_first_line(exc)})"
+    return _first_line(exc)

@@ -1,0 +1,1 @@
+"""Built-in personas and journeys, installed as auditor.scenarios."""
