@@ -63,11 +63,12 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     finally:
         session.close()
     result.duration_ms = (time.monotonic() - started) * 1000
-    _conclude(result)
+    conclude(result)
     return result
 
 
-def _conclude(result: JourneyResult) -> None:
+def conclude(result: JourneyResult) -> None:
+    """The journey's outcome, reason and score from its judged steps."""
     counted = [s for s in result.steps if not s.after_dropoff]
     failed = [s for s in counted if s.evidence.status == "failed"]
     if result.abandoned_at is not None:

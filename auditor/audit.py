@@ -1,0 +1,140 @@
+"""One audit run from start to report: journeys on one or two stores, gates, all outputs."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from auditor import __version__, compare, gates
+from auditor.errors import ExitCode
+from auditor.model import Journey, JourneyResult, RunResult, StepResult
+from auditor.recommendations import recommend
+from auditor.report import write_report
+from auditor.runner import RunOptions, conclude, walk
+from auditor.session import open_browser
+
+UNREACHABLE_WORDS = ("connection refused", "unknown host", "TLS error", "outside this machine")
+
+
+@dataclass
+class AuditPlan:
+    """What to audit: journeys on a site, optionally against a second site or a baseline."""
+
+    journeys: list[Journey]
+    site: str
+    out: Path
+    compare_site: str | None = None
+    labels: tuple[str, str] = ("", "")
+    budget: gates.Budget | None = None
+    baseline: RunResult | None = None
+    options: RunOptions = field(default_factory=RunOptions)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends a run like Ctrl-C: the steps measured so far are still reported."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not in the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_audit(plan: AuditPlan,
+              on_step: Callable[[JourneyResult, StepResult], None] | None = None) -> RunResult:
+    """Walk every journey, then judge, compare, gate and write every report file."""
+    run = RunResult(__version__, now(), "", [])
+    partial: list[JourneyResult] = []
+
+    def track(journey: JourneyResult, step: StepResult) -> None:
+        if not partial or partial[-1] is not journey:
+            partial.append(journey)
+        if on_step:
+            on_step(journey, step)
+
+    sites = [(plan.site, plan.labels[0])]
+    if plan.compare_site:
+        sites.append((plan.compare_site, plan.labels[1]))
+    try:
+        with _sigterm_as_interrupt(), open_browser() as browser:
+            for site, label in sites:
+                for journey in plan.journeys:
+                    walk(browser, journey, site, plan.out, plan.options, track, label)
+    except KeyboardInterrupt:
+        run.incomplete = True
+        if partial and not partial[-1].duration_ms:
+            conclude(partial[-1])
+            last = partial[-1]
+            last.outcome = "abandoned" if last.abandoned_at is not None else "failed"
+            last.reason = last.reason or f"the run was interrupted after step {len(last.steps)}"
+    run.journeys = partial
+    return finish(run, plan)
+
+
+def finish(run: RunResult, plan: AuditPlan) -> RunResult:
+    """Recommendations, comparisons and gates, then the report files."""
+    run.finished_at = now()
+    run.recommendations = recommend(run.journeys)
+    pairs: list[dict] = []
+    if plan.compare_site:
+        mine = [j for j in run.journeys if j.label == plan.labels[0]]
+        theirs = [j for j in run.journeys if j.label == plan.labels[1]]
+        pairs += compare.compare(mine, theirs, "competitor")
+    if plan.baseline:
+        pairs += compare.compare(run.journeys, plan.baseline.journeys, "baseline")
+    run.comparison = pairs or None
+    if plan.budget is not None:
+        baseline = plan.baseline.journeys if plan.baseline else None
+        run.gates = gates.evaluate(plan.budget, run.journeys, baseline)
+    write_report(run, plan.out)
+    return run
+
+
+def exit_code(run: RunResult) -> ExitCode:
+    """3 when no journey could reach its store, 1 when a gate failed, else 0."""
+    if run.journeys and all(_unreachable(j) for j in run.journeys):
+        return ExitCode.UNREACHABLE
+    return ExitCode.GATE_FAILED if run.gates else ExitCode.OK
+
+
+def _unreachable(journey: JourneyResult) -> bool:
+    first = journey.steps[0].evidence if journey.steps else None
+    return bool(first and first.status == "failed" and first.error
+                and any(w in first.error for w in UNREACHABLE_WORDS))
+
+
+def run_folder(base: Path) -> Path:
+    """A fresh folder per run under `base`, with `base/latest` pointing at it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = base / f"run-{stamp}"
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = base / f"run-{stamp}-{n}"
+    folder.mkdir(parents=True)
+    latest = base / "latest"
+    tmp = base / f".latest-{os.getpid()}"
+    try:
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(folder.name)
+        os.replace(tmp, latest)
+    except OSError:
+        pass
+    return folder

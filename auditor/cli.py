@@ -1,0 +1,243 @@
+"""The `auditor` command: run audits, serve the demo store, list personas, re-render reports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import click
+
+from auditor import __version__
+from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
+from auditor.errors import AuditorError, ExitCode
+from auditor.model import EMOJI, JourneyResult, RunResult, StepResult
+
+RUN_EXAMPLES = """
+\b
+Examples:
+  auditor run http://127.0.0.1:8000
+  auditor run https://staging.example.com --persona stressed-parent --out reports/today
+  auditor run URL --budget budget.yaml --baseline reports/last/results.json
+  auditor run URL --compare https://competitor.example.com
+"""
+
+
+class AuditorGroup(click.Group):
+    """Turns AuditorError into one line and its exit code, never a traceback."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except AuditorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(int(exc.code))
+        except click.exceptions.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(int(ExitCode.USAGE))
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=AuditorGroup)
+@click.version_option(__version__, prog_name="journey-auditor")
+def main() -> None:
+    """Audit an online store the way its customers live it.
+
+    Personas walk a store in a real Chromium; every step is measured and turned into an
+    emotion on a customer-journey map (index.html, results.json, junit.xml, summary.md).
+    """
+
+
+def _check_url(url: str, option: str = "URL") -> str:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise AuditorError(f"{option} '{url}' is not a web address; give one like "
+                           "http://127.0.0.1:8000")
+    return url
+
+
+def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
+    unknown = [p for p in wanted if p not in journeys]
+    if unknown:
+        raise AuditorError(f"unknown persona '{unknown[0]}'; known personas: "
+                           f"{', '.join(sorted(journeys))} (see 'auditor personas')")
+    return [journeys[p] for p in (wanted or sorted(journeys))]
+
+
+def _progress(quiet: bool):
+    def show(journey: JourneyResult, step: StepResult) -> None:
+        if quiet:
+            return
+        ev = step.evidence
+        if ev.index == 0:
+            site = journey.label or journey.site
+            click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
+        note = ev.error if ev.status == "failed" else step.reasons[0]
+        drop = "  ← leaves here" if journey.abandoned_at == ev.index else ""
+        after = " (after drop-off)" if step.after_dropoff else ""
+        click.echo(f"  {ev.index + 1:2d} {EMOJI[step.emotion]} {step.emotion:<8}"
+                   f"{ev.wait_ms / 1000:5.1f} s  {ev.name}{after}: {note}{drop}")
+    return show
+
+
+def _summary(run: RunResult, index: Path) -> None:
+    click.echo("\nPersona                    Outcome                 Score  Site")
+    for j in run.journeys:
+        outcome = (f"abandoned at {j.abandoned_at + 1}" if j.abandoned_at is not None
+                   else j.outcome)
+        click.echo(f"{j.persona.id:<26} {outcome:<23} {j.score:>5}  {j.label or j.site}")
+    for g in run.gates:
+        click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
+                   f"expected {g.expected}")
+    if run.incomplete:
+        click.echo("The run was interrupted: the report holds the steps measured so far.")
+    click.echo(f"\nReport: {index}")
+
+
+def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
+    from auditor.runner import RunOptions
+
+    return RunOptions(step_timeout_ms=step_timeout * 1000,
+                      typing_scale=0.05 if fast_typing else 1.0,
+                      locators=(profile or {}).get("locators"))
+
+
+@main.command(epilog=RUN_EXAMPLES)
+@click.argument("url")
+@click.option("--persona", "personas", multiple=True, help="Persona id (repeatable); all by default.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Report folder. Default: a new reports/run-<time>/ with reports/latest.")
+@click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Extra folder of persona/journey YAML files (repeatable).")
+@click.option("--budget", type=click.Path(path_type=Path), help="Gates file (YAML or JSON).")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="An earlier results.json to compare with.")
+@click.option("--compare", "compare_url", help="A second store to audit side by side.")
+@click.option("--profile", type=click.Path(path_type=Path),
+              help="Site profile (YAML): locators and inputs for this store.")
+@click.option("--step-timeout", default=30.0, show_default=True, help="Seconds a step may take.")
+@click.option("--fast-typing", is_flag=True,
+              help="Type 20× faster in the browser; scores still use the persona's speed.")
+@click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
+def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
+        budget: Path | None, baseline: Path | None, compare_url: str | None,
+        profile: Path | None, step_timeout: float, fast_typing: bool, quiet: bool) -> None:
+    """Walk each persona's journey on the store at URL and write the report."""
+    from auditor import gates
+    from auditor.profile import apply_profile, load_profile
+    from auditor.report import load_results
+    from auditor.scenario import load_journeys
+
+    _check_url(url)
+    if compare_url:
+        _check_url(compare_url, "--compare")
+    site_profile = load_profile(profile) if profile else None
+    journeys = _pick(load_journeys(scenario_dirs), personas)
+    journeys = [apply_profile(j, site_profile) for j in journeys]
+    plan = AuditPlan(
+        journeys, url, Path("."),
+        compare_site=compare_url,
+        labels=(url, compare_url) if compare_url else ("", ""),
+        budget=gates.load_budget(budget) if budget else gates.Budget(),
+        baseline=load_results(baseline) if baseline else None,
+        options=_options(step_timeout, fast_typing, site_profile),
+    )
+    plan.out = _prepare_out(out)
+    result = run_audit(plan, _progress(quiet))
+    _summary(result, plan.out / "index.html")
+    sys.exit(int(exit_code(result)))
+
+
+def _prepare_out(out: Path | None) -> Path:
+    try:
+        if out is None:
+            return run_folder(Path("reports"))
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+        return out
+    except OSError as exc:
+        raise AuditorError(f"cannot write to --out {out or 'reports'}: {exc.strerror}; "
+                           "choose a folder you can write") from None
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), help="Report folder (default reports/demo).")
+@click.option("--fast-typing", is_flag=True, help="Type 20× faster; scores keep persona speed.")
+@click.option("--quiet", is_flag=True)
+def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
+    """Audit the flawed demo store beside the well-made one with every built-in persona."""
+    from auditor import gates
+    from auditor.demo_store.flaws import parse_flaws
+    from auditor.demo_store.server import StoreServer
+    from auditor.scenario import load_journeys
+
+    flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error"])
+    with StoreServer(flawed) as bad, StoreServer() as good:
+        plan = AuditPlan(_pick(load_journeys(), ()), bad.url, _prepare_out(out or Path("reports/demo")),
+                         compare_site=good.url, labels=("flawed store", "well-made store"),
+                         budget=gates.Budget(), options=_options(30, fast_typing, None))
+        click.echo(f"Demo stores: flawed at {bad.url}, well-made at {good.url}")
+        result = run_audit(plan, _progress(quiet))
+    _summary(result, (plan.out / "index.html").resolve())
+    click.echo("The gates above are expected to fail on the flawed store; the demo exits 0.")
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
+@click.option("--flaw", "flaws", multiple=True,
+              help="Switch on a flaw, NAME or NAME=SECONDS (repeatable).")
+@click.option("--theme", default="classic", show_default=True, help="Markup theme.")
+def store(port: int, flaws: tuple[str, ...], theme: str) -> None:
+    """Serve the demo store in the foreground until Ctrl-C."""
+    from auditor.demo_store.app import THEMES
+    from auditor.demo_store.flaws import KNOWN_FLAWS, parse_flaws
+    from auditor.demo_store.server import StoreServer
+
+    if theme not in THEMES:
+        raise AuditorError(f"unknown theme '{theme}'; known themes: {', '.join(THEMES)}")
+    parsed = parse_flaws(list(flaws))
+    server = StoreServer(parsed, port, theme, log_requests=True)
+    click.echo(f"Demo store at {server.url} (theme {theme})")
+    for name in sorted(parsed.switches | set(parsed.delays)):
+        click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
+                   + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@main.command()
+@click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(path_type=Path))
+def personas(scenario_dirs: tuple[Path, ...]) -> None:
+    """List the personas with their traits."""
+    from auditor.scenario import load_journeys
+
+    for pid, journey in sorted(load_journeys(scenario_dirs).items()):
+        p = journey.persona
+        click.echo(f"{pid}: {p.name} — {p.story}")
+        click.echo(f"    goal: {p.goal}")
+        click.echo(f"    device {p.device.name} {p.device.width}×{p.device.height}, "
+                   f"network {p.network.name}, CPU ×{p.cpu_slowdown:g}, patience "
+                   f"{p.patience_fine_ms / 1000:g}–{p.patience_poor_ms / 1000:g} s, "
+                   f"tolerance {p.tolerance:g}, {p.typing_ms_per_key:g} ms per key")
+        click.echo(f"    journey: {' → '.join(s.name for s in journey.steps)}")
+
+
+@main.command()
+@click.argument("results", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Report folder.")
+def report(results: Path, out: Path) -> None:
+    """Re-render every report file from a saved results.json, with no browser."""
+    from auditor.report import load_results, write_report
+
+    run_result = load_results(results)
+    index = write_report(run_result, _prepare_out(out))
+    click.echo(f"Report: {index}")

@@ -1,0 +1,54 @@
+"""Site profiles: a short YAML file that fixes whatever discovery misses on one store.
+
+    locators:            # CSS selectors that win over discovery
+      search: "#header-search input"
+      add_to_cart: "button.buy"
+    inputs:              # what the personas type and look for on this store
+      search: espresso cups
+      product: Espresso Cup Set
+      customer: {postal-code: "00-950", country: Poland}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.errors import ScenarioError
+from auditor.model import Journey
+from auditor.scenario import merge_inputs
+
+LOCATOR_KEYS = ("search", "category", "product", "add_to_cart", "cart", "checkout",
+                "place_order", "create_account", "clearance")
+
+
+def load_profile(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        raise ScenarioError(f"{path}:{line}: invalid profile: {exc.problem}") from None
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot read the profile: {exc.strerror}") from None
+    if not isinstance(data, dict) or set(data) - {"locators", "inputs"}:
+        raise ScenarioError(f"{path}: a profile is a mapping with 'locators' and 'inputs'")
+    locators = data.get("locators") or {}
+    if not isinstance(locators, dict):
+        raise ScenarioError(f"{path}: 'locators' must be a mapping")
+    unknown = set(locators) - set(LOCATOR_KEYS)
+    if unknown:
+        raise ScenarioError(f"{path}: unknown locator '{sorted(unknown)[0]}'; "
+                            f"known: {', '.join(LOCATOR_KEYS)}")
+    if not isinstance(data.get("inputs") or {}, dict):
+        raise ScenarioError(f"{path}: 'inputs' must be a mapping")
+    return data
+
+
+def apply_profile(journey: Journey, profile: dict[str, Any] | None) -> Journey:
+    """The journey with the profile's inputs taking precedence."""
+    if not profile or not profile.get("inputs"):
+        return journey
+    return dataclasses.replace(journey, inputs=merge_inputs(journey.inputs, profile["inputs"]))

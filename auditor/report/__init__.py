@@ -1,0 +1,40 @@
+"""Every output format, each rendered from the same RunResult."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from auditor.model import RunResult
+from auditor.report.files import atomic_write
+from auditor.report.html import render_html
+from auditor.report.junit import render_junit
+from auditor.report.markdown import render_markdown
+
+
+def write_report(run: RunResult, out: Path) -> Path:
+    """Write results.json, index.html, junit.xml and summary.md; return index.html's path."""
+    atomic_write(out / "results.json", json.dumps(run.to_dict(), indent=2, ensure_ascii=False))
+    atomic_write(out / "summary.md", render_markdown(run))
+    atomic_write(out / "junit.xml", render_junit(run))
+    atomic_write(out / "index.html", render_html(run))
+    return out / "index.html"
+
+
+def load_results(path: Path) -> RunResult:
+    """Read a results.json written by any 1.x version."""
+    from auditor.errors import AuditorError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AuditorError(f"{path}: cannot read: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise AuditorError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith(
+            "journey-auditor/1"):
+        raise AuditorError(f"{path}: not a journey-auditor/1 results file (key 'schema')")
+    try:
+        return RunResult.from_dict(data)
+    except (KeyError, TypeError) as exc:
+        raise AuditorError(f"{path}: malformed results file ({exc})") from None

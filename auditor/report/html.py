@@ -1,0 +1,54 @@
+"""index.html: the customer-journey map, rendered from the run result alone."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from jinja2 import Environment, PackageLoader
+
+from auditor.model import STAGES, JourneyResult, RunResult
+from auditor.recommendations import advice
+from auditor.report import charts
+
+_ENV = Environment(loader=PackageLoader("auditor.report", "templates"), autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(run: RunResult) -> str:
+    """The whole report; every site-controlled string reaches the page through autoescape."""
+    template = _ENV.get_template("report.html.j2")
+    return template.render(run=run, journeys=[_journey(j) for j in run.journeys],
+                           comparisons=[_comparison(c, run) for c in run.comparison or []],
+                           stages=STAGES)
+
+
+def _journey(j: JourneyResult) -> dict[str, Any]:
+    p = j.persona
+    stages = [{"stage": stage, "steps": list(steps)}
+              for stage, steps in groupby(j.steps, key=lambda s: s.evidence.stage)]
+    return {
+        "result": j, "persona": p, "curve": charts.curve(j.steps, j.abandoned_at),
+        "stages": stages, "anchor": f"j-{p.id}-{j.label}".replace(" ", "-"),
+        "device": f"{p.device.name} {p.device.width}×{p.device.height}"
+                  + (", touch" if p.device.touch else ""),
+        "network": p.network.name + (f" ({p.network.latency_ms:g} ms RTT, "
+                                     f"{p.network.download_kbps / 1000:g} Mbps)"
+                                     if p.network.latency_ms else ""),
+        "opportunities": {s.evidence.index: sorted({advice(f.id)[1] for f in s.findings})
+                          for s in j.steps},
+    }
+
+
+def _comparison(pair: dict[str, Any], run: RunResult) -> dict[str, Any]:
+    def steps_of(label: str) -> list:
+        for j in run.journeys:
+            if j.persona.id == pair["persona"] and (j.label or j.site) == label:
+                return j.steps
+        return []
+
+    series = [(pair["this"], steps_of(pair["this"]))]
+    other = steps_of(pair["other"])
+    if other:
+        series.append((pair["other"], other))
+    return {**pair, "chart": charts.overlay(series)}

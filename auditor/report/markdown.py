@@ -1,0 +1,48 @@
+"""summary.md: a table per journey with emoji, ready for a CI job summary."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.model import EMOJI, RunResult
+
+
+def md(text: object) -> str:
+    """Site text made inert in Markdown: no HTML, links, tables or code spans break out."""
+    s = re.sub(r"\s+", " ", str(text))
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#!~])", r"\\\1", s)
+
+
+def render_markdown(run: RunResult) -> str:
+    lines = ["# Customer journey audit", ""]
+    if run.incomplete:
+        lines += ["> ⚠️ **Incomplete run**: interrupted before every journey finished.", ""]
+    if run.gates:
+        lines += [f"## ❌ {len(run.gates)} gate(s) failed", "",
+                  "| Rule | Where | Measured | Expected |", "|---|---|---|---|"]
+        lines += [f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
+                  for g in run.gates]
+        lines.append("")
+    lines += ["| Persona | Site | Outcome | Score |", "|---|---|---|---|"]
+    for j in run.journeys:
+        outcome = j.outcome if j.abandoned_at is None else f"abandoned at step {j.abandoned_at + 1}"
+        lines.append(f"| {md(j.persona.name)} ({md(j.persona.id)}) | {md(j.label or j.site)} "
+                     f"| {outcome} | {j.score} |")
+    for j in run.journeys:
+        lines += ["", f"## {md(j.persona.name)} — {md(j.persona.id)} on {md(j.label or j.site)}",
+                  ""]
+        if j.reason:
+            lines += [f"**{j.outcome.capitalize()}**: {md(j.reason)}", ""]
+        lines += ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]
+        for s in j.steps:
+            ev = s.evidence
+            mark = " (after drop-off)" if s.after_dropoff else ""
+            lines.append(f"| {ev.index + 1} | {md(ev.name)}{mark} | {ev.stage} | "
+                         f"{EMOJI[s.emotion]} {s.emotion} | {ev.wait_ms / 1000:.1f} s | "
+                         f"{md('; '.join(s.reasons))} |")
+    if run.recommendations:
+        lines += ["", "## What to fix first", ""]
+        lines += [f"{i}. **{md(r.title)}** (impact {r.impact:g}, {r.severity}): "
+                  f"{md(', '.join(r.steps[:3]))}" for i, r in enumerate(run.recommendations, 1)]
+    return "\n".join(lines) + "\n"
