@@ -109,7 +109,8 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
 
 @main.command(epilog=RUN_EXAMPLES)
 @click.argument("url")
-@click.option("--persona", "personas", multiple=True, help="Persona id (repeatable); all by default.")
+@click.option("--persona", "personas", multiple=True,
+              help="Persona id (repeatable); all by default.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Report folder. Default: a new reports/run-<time>/ with reports/latest.")
 @click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(path_type=Path),
@@ -168,7 +169,8 @@ def _prepare_out(out: Path | None) -> Path:
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), help="Report folder (default reports/demo).")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Report folder (default reports/demo).")
 @click.option("--fast-typing", is_flag=True, help="Type 20× faster; scores keep persona speed.")
 @click.option("--quiet", is_flag=True)
 def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
@@ -180,7 +182,8 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
 
     flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error"])
     with StoreServer(flawed) as bad, StoreServer() as good:
-        plan = AuditPlan(_pick(load_journeys(), ()), bad.url, _prepare_out(out or Path("reports/demo")),
+        out = _prepare_out(out or Path("reports/demo"))
+        plan = AuditPlan(_pick(load_journeys(), ()), bad.url, out,
                          compare_site=good.url, labels=("flawed store", "well-made store"),
                          budget=gates.Budget(), options=_options(30, fast_typing, None))
         click.echo(f"Demo stores: flawed at {bad.url}, well-made at {good.url}")

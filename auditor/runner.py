@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 from auditor import scoring
 from auditor.actions import ACTIONS, JourneyContext
-from auditor.model import Journey, JourneyResult, StepResult
+from auditor.model import Journey, JourneyResult, StepEvidence, StepResult, StepSpec
 from auditor.session import PersonaSession
 
 StepListener = Callable[[JourneyResult, StepResult], None]
@@ -44,6 +44,11 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     frustration = 0.0
     try:
         for spec in journey.steps:
+            if result.steps and result.steps[-1].evidence.status != "ok" and session.lost():
+                result.steps.append(_skipped(len(result.steps), spec, frustration))
+                if on_step:
+                    on_step(result, result.steps[-1])
+                continue
             for attempt in range(1, int(spec.params.get("attempts", 1)) + 1):
                 ctx.attempt, ctx.retry = attempt, False
                 name = spec.name if attempt == 1 else f"{spec.name} (attempt {attempt})"
@@ -65,6 +70,14 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     result.duration_ms = (time.monotonic() - started) * 1000
     conclude(result)
     return result
+
+
+def _skipped(index: int, spec: StepSpec, frustration: float) -> StepResult:
+    """A step that could not even start because the store is gone from the tab."""
+    evidence = StepEvidence(index, spec.name, spec.stage, spec.action, status="skipped",
+                            error="skipped: no store page to act on after the failure above")
+    return StepResult(evidence, 0, "neutral", [evidence.error], [], frustration,
+                      after_dropoff=True)
 
 
 def conclude(result: JourneyResult) -> None:

@@ -114,8 +114,8 @@ def _persona(path: Path, raw: Any) -> Persona:
             raise ScenarioError(f"{path}: persona.{key} is required (a string)")
     values = dict(raw)
     patience = values.pop("patience", {}) or {}
-    values["patience_fine_ms"] = float(patience.get("fine_ms", values.get("patience_fine_ms", 1000)))
-    values["patience_poor_ms"] = float(patience.get("poor_ms", values.get("patience_poor_ms", 4000)))
+    for key, default in (("fine_ms", 1000), ("poor_ms", 4000)):
+        values[f"patience_{key}"] = float(patience.get(key, values.get(f"patience_{key}", default)))
     if values["patience_poor_ms"] <= values["patience_fine_ms"]:
         raise ScenarioError(f"{path}: persona.patience.poor_ms must be above fine_ms")
     values["device"] = _preset(path, "device", values.get("device", "desktop"), DEVICES, Device)

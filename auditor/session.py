@@ -11,12 +11,12 @@ import re
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Error, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Error, Locator, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.browser import CHROMIUM_ARGS, find_chromium
@@ -114,10 +114,8 @@ class PersonaSession:
         self._listen()
 
     def close(self) -> None:
-        try:
+        with suppress(Error):
             self.context.close()
-        except Error:
-            pass
 
     def _throttle(self) -> None:
         net, cpu = self.persona.network, self.persona.cpu_slowdown
@@ -169,10 +167,8 @@ class PersonaSession:
 
         def dialog(d: Any) -> None:
             t.dialogs.append(f"{d.type}: {self.redact(d.message)[:200]}")
-            try:
+            with suppress(Error):
                 d.dismiss()
-            except Error:
-                pass
 
         page.on("request", started)
         page.on("requestfinished", ended)
@@ -215,6 +211,11 @@ class PersonaSession:
         locator.press_sequentially(text, delay=per_key * self.typing_scale)
         return per_key * len(text)
 
+    def lost(self) -> bool:
+        """True when the tab shows no store at all (unreachable, crashed): nothing to walk on."""
+        url = self.page.url
+        return self.traffic.crashed or url == "about:blank" or url.startswith("chrome-error:")
+
     def fields(self) -> list[dict[str, Any]]:
         return self.page.evaluate(script("fields.js"))
 
@@ -240,7 +241,8 @@ class Step:
     def _set_mark(self) -> float:
         try:
             return self.page.evaluate(
-                "(m) => { if (window.__auditor) window.__auditor.mark = m; return performance.now(); }",
+                "(m) => { if (window.__auditor) window.__auditor.mark = m; "
+                "return performance.now(); }",
                 self._mark)
         except Error:
             return 0.0
@@ -297,10 +299,8 @@ class Step:
         """Let the persona look at the page, then read its metrics, HTML and screenshot."""
         s, ev, t = self.session, self.evidence, self.session.traffic
         if s.dwell_ms and not t.crashed:
-            try:
+            with suppress(Error):
                 self.page.wait_for_timeout(s.dwell_ms)
-            except Error:
-                pass
         ev.url = s.redact(self.page.url) or ""
         ev.http_status = t.document_status
         ev.http_errors = list(t.http_errors)
@@ -313,10 +313,8 @@ class Step:
             ev.page["crashed"] = True
             return
         self._read_metrics()
-        try:
+        with suppress(Error):
             ev.page.update(read_page(self.page.content(), ev.action))
-        except Error:
-            pass
         ev.screenshot = self._screenshot()
 
     def _read_metrics(self) -> None:
@@ -371,6 +369,7 @@ _FRIENDLY = {
     "ERR_PROXY_CONNECTION_FAILED": "the address is outside this machine and cannot be reached",
     "ERR_CERT": "TLS error: the site's certificate is not trusted",
     "ERR_SSL": "TLS error: the secure connection failed",
+    "ERR_UNSAFE_PORT": "the browser refuses that port as unsafe; serve the store on another",
     "ERR_TOO_MANY_REDIRECTS": "redirect loop: the page keeps redirecting",
     "ERR_EMPTY_RESPONSE": "the server closed the connection without answering",
     "ERR_CONNECTION_RESET": "the connection was reset by the server",

@@ -55,9 +55,9 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool) -> list[str
         value = value_for(ctx, token) if token else ("Test" if f["required"] else None)
         if value is None:
             continue
-        if only_missing and f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]:
-            if token != target:
-                continue
+        kept = f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]
+        if only_missing and kept and token != target:
+            continue
         if token == target:
             value = slip(token, value)
             ctx.slips[token] = ctx.slips.get(token, 0) + 1

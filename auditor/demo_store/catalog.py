@@ -81,7 +81,8 @@ class Product:
         kind = CATEGORIES[self.category].lower()
         return (
             f"The {self.name} is one of our best-loved {kind}: made from "
-            f"{self.material.lower()}, finished by hand and built to last for years of everyday use."
+            f"{self.material.lower()}, finished by hand and built to last for years of "
+            "everyday use."
         )
 
 

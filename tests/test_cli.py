@@ -1,0 +1,93 @@
+"""The command line as users call it: a real process, real exit codes, one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+AUDITOR = [sys.executable, "-m", "auditor"]
+
+
+def auditor(*args, cwd=None, timeout=600):
+    return subprocess.run([*AUDITOR, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
+
+
+def test_unknown_flaw_exits_2_naming_the_known_flaws():
+    done = auditor("store", "--flaw", "nope")
+    assert done.returncode == 2
+    assert "unknown flaw 'nope'" in done.stderr and "broken-search" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_user_mistakes_are_one_line_errors_with_exit_2(tmp_path):
+    budget = tmp_path / "budget.yaml"
+    budget.write_text("rules: [{max_wait: 1}]")
+    cases = [
+        (("run", "not-a-url"), "is not a web address"),
+        (("run", "http://127.0.0.1:9", "--persona", "ghost"), "unknown persona 'ghost'"),
+        (("run", "http://127.0.0.1:9", "--budget", str(budget)), "unknown key 'max_wait'"),
+        (("report", str(tmp_path / "missing.json"), "--out", str(tmp_path)), "cannot read"),
+    ]
+    for args, words in cases:
+        done = auditor(*args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert words in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_personas_lists_traits():
+    done = auditor("personas")
+    assert done.returncode == 0
+    assert "stressed-parent: Aistė" in done.stdout and "slow-4g" in done.stdout
+
+
+def test_run_exits_1_on_the_flawed_store_and_0_on_the_well_made_one(demo_store, tmp_path):
+    flawed, good = demo_store("slow-product=4", "broken-search"), demo_store()
+    bad = auditor("run", flawed.url, "--persona", "stressed-parent", "--fast-typing",
+                  "--out", str(tmp_path / "bad"))
+    assert bad.returncode == 1, bad.stderr
+    assert "GATE FAILED  default: no persona abandons" in bad.stdout
+    assert "Search for the toy instead" in bad.stdout  # live progress line
+    summary = (tmp_path / "bad" / "summary.md").read_text()
+    assert "gate(s) failed" in summary
+    ok = auditor("run", good.url, "--persona", "stressed-parent", "--fast-typing", "--quiet",
+                 "--out", str(tmp_path / "good"))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    results = json.loads((tmp_path / "good" / "results.json").read_text())
+    assert results["schema"] == "journey-auditor/1"
+    assert results["journeys"][0]["outcome"] == "completed"
+    for name in ("index.html", "junit.xml", "summary.md"):
+        assert (tmp_path / "good" / name).stat().st_size > 0
+
+
+def _closed_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_store_exits_3_and_still_reports(tmp_path):
+    done = auditor("run", f"http://127.0.0.1:{_closed_port()}", "--persona", "stressed-parent",
+                   "--fast-typing", "--out", str(tmp_path))
+    assert done.returncode == 3
+    results = json.loads((tmp_path / "results.json").read_text())
+    first = results["journeys"][0]["steps"][0]
+    assert first["status"] == "failed" and "connection refused" in first["error"]
+    rest = results["journeys"][0]["steps"][1:]
+    assert rest and {s["status"] for s in rest} == {"skipped"}
+    assert "Traceback" not in done.stderr
+
+
+def test_default_out_makes_a_run_folder_and_a_latest_link(demo_store, tmp_path):
+    store = demo_store()
+    for _ in range(2):
+        done = auditor("run", store.url, "--persona", "stressed-parent", "--fast-typing",
+                       "--quiet", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    runs = sorted(p for p in (tmp_path / "reports").iterdir() if p.name.startswith("run-"))
+    assert len(runs) == 2
+    latest = tmp_path / "reports" / "latest"
+    assert latest.resolve() == runs[-1].resolve()
+    assert Path(latest / "index.html").exists()
