@@ -33,6 +33,8 @@ class AuditPlan:
     budget: gates.Budget | None = None
     baseline: RunResult | None = None
     options: RunOptions = field(default_factory=RunOptions)
+    lighthouse: bool = False
+    lighthouse_pages: int = 6
 
 
 def now() -> str:
@@ -103,8 +105,21 @@ def finish(run: RunResult, plan: AuditPlan) -> RunResult:
     if plan.budget is not None:
         baseline = plan.baseline.journeys if plan.baseline else None
         run.gates = gates.evaluate(plan.budget, run.journeys, baseline)
+    if plan.lighthouse and not run.incomplete:
+        _lighthouse(run, plan)
     write_report(run, plan.out)
     return run
+
+
+def _lighthouse(run: RunResult, plan: AuditPlan) -> None:
+    from auditor.lighthouse import audit_pages
+
+    assertions = plan.budget.lighthouse if plan.budget else None
+    outcome = audit_pages(run.journeys, plan.out, plan.lighthouse_pages, assertions)
+    if outcome.skipped:
+        run.notes.append(outcome.skipped)
+    run.notes += [f"Lighthouse measured {url}" for url in outcome.pages]
+    run.gates += outcome.failures
 
 
 def exit_code(run: RunResult) -> ExitCode:

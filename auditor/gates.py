@@ -6,6 +6,8 @@
       - {persona: stressed-parent, step: Open the wooden toy train, max_wait_ms: 3000}
       - {outcome: completed}
       - {max_regression: 10}  # score points a journey may lose against --baseline
+    lighthouse:             # Lighthouse CI assertions, checked with --lighthouse
+      categories:performance: [error, {minScore: 0.9}]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ OUTCOMES = ("completed", "abandoned", "failed")
 class Budget:
     defaults: bool = True
     rules: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    lighthouse: dict[str, Any] | None = None
 
 
 def load_budget(path: Path) -> Budget:
@@ -44,15 +47,20 @@ def load_budget(path: Path) -> Budget:
         return Budget()
     if not isinstance(data, dict):
         raise ScenarioError(f"{path}: a budget file is a mapping with 'defaults' and 'rules'")
-    unknown = set(data) - {"defaults", "rules"}
+    unknown = set(data) - {"defaults", "rules", "lighthouse"}
     if unknown:
-        raise ScenarioError(f"{path}: unknown key '{sorted(unknown)[0]}'; use defaults, rules")
+        raise ScenarioError(f"{path}: unknown key '{sorted(unknown)[0]}'; "
+                            "use defaults, rules, lighthouse")
+    if not isinstance(data.get("lighthouse") or {}, dict):
+        raise ScenarioError(f"{path}: key 'lighthouse' must map Lighthouse CI assertions, "
+                            'e.g. {"categories:performance": ["error", {"minScore": 0.9}]}')
     if not isinstance(data.get("defaults", True), bool):
         raise ScenarioError(f"{path}: key 'defaults' must be true or false")
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise ScenarioError(f"{path}: key 'rules' must be a list")
-    return Budget(data.get("defaults", True), tuple(_rule(path, i, r) for i, r in enumerate(rules)))
+    return Budget(data.get("defaults", True),
+                  tuple(_rule(path, i, r) for i, r in enumerate(rules)), data.get("lighthouse"))
 
 
 def _rule(path: Path, i: int, rule: Any) -> dict[str, Any]:

@@ -246,7 +246,8 @@ class RunResult:
     recommendations: list[Recommendation] = field(default_factory=list)
     gates: list[GateFailure] = field(default_factory=list)
     incomplete: bool = False
-    comparison: dict[str, Any] | None = None
+    comparison: list[dict[str, Any]] | None = None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -257,6 +258,7 @@ class RunResult:
             "recommendations": [asdict(r) for r in self.recommendations],
             "gates": [asdict(g) for g in self.gates],
             "comparison": self.comparison,
+            "notes": self.notes,
         }
 
     @classmethod
@@ -265,7 +267,7 @@ class RunResult:
                    [JourneyResult.from_dict(j) for j in d["journeys"]],
                    [Recommendation(**r) for r in d.get("recommendations", [])],
                    [GateFailure(**g) for g in d.get("gates", [])],
-                   d.get("incomplete", False), d.get("comparison"))
+                   d.get("incomplete", False), d.get("comparison"), d.get("notes", []))
 
 
 def persona_from_dict(d: dict[str, Any]) -> Persona:
