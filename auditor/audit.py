@@ -14,6 +14,7 @@ from auditor import __version__, compare, gates
 from auditor.errors import ExitCode
 from auditor.model import Journey, JourneyResult, RunResult, StepResult
 from auditor.recommendations import recommend
+from auditor.repeat import median_journey
 from auditor.report import write_report
 from auditor.runner import RunOptions, conclude, walk
 from auditor.session import open_browser
@@ -33,6 +34,7 @@ class AuditPlan:
     budget: gates.Budget | None = None
     baseline: RunResult | None = None
     options: RunOptions = field(default_factory=RunOptions)
+    runs: int = 1
     lighthouse: bool = False
     lighthouse_pages: int = 6
 
@@ -63,11 +65,10 @@ def run_audit(plan: AuditPlan,
               on_step: Callable[[JourneyResult, StepResult], None] | None = None) -> RunResult:
     """Walk every journey, then judge, compare, gate and write every report file."""
     run = RunResult(__version__, now(), "", [])
-    partial: list[JourneyResult] = []
+    walking: list[JourneyResult] = []
 
     def track(journey: JourneyResult, step: StepResult) -> None:
-        if not partial or partial[-1] is not journey:
-            partial.append(journey)
+        walking[:] = [journey]
         if on_step:
             on_step(journey, step)
 
@@ -78,15 +79,18 @@ def run_audit(plan: AuditPlan,
         with _sigterm_as_interrupt(), open_browser() as browser:
             for site, label in sites:
                 for journey in plan.journeys:
-                    walk(browser, journey, site, plan.out, plan.options, track, label)
+                    runs = [walk(browser, journey, site, plan.out, plan.options, track, label)
+                            for _ in range(plan.runs)]
+                    run.journeys.append(median_journey(runs))
+                    walking.clear()
     except KeyboardInterrupt:
         run.incomplete = True
-        if partial and not partial[-1].duration_ms:
-            conclude(partial[-1])
-            last = partial[-1]
+        if walking and not walking[0].duration_ms:
+            last = walking[0]
+            conclude(last)
             last.outcome = "abandoned" if last.abandoned_at is not None else "failed"
             last.reason = last.reason or f"the run was interrupted after step {len(last.steps)}"
-    run.journeys = partial
+            run.journeys.append(last)
     return finish(run, plan)
 
 

@@ -126,6 +126,8 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
 @click.option("--step-timeout", default=30.0, show_default=True, help="Seconds a step may take.")
 @click.option("--fast-typing", is_flag=True,
               help="Type 20× faster in the browser; scores still use the persona's speed.")
+@click.option("--runs", default=1, show_default=True, type=click.IntRange(1, 50),
+              help="Walk each journey N times; report medians, test baselines for significance.")
 @click.option("--lighthouse", is_flag=True,
               help="Also run Lighthouse CI on each distinct page (needs node and lhci).")
 @click.option("--lighthouse-pages", default=6, show_default=True,
@@ -133,7 +135,7 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None,
-        profile: Path | None, step_timeout: float, fast_typing: bool, lighthouse: bool,
+        profile: Path | None, step_timeout: float, fast_typing: bool, runs: int, lighthouse: bool,
         lighthouse_pages: int, quiet: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor import gates
@@ -154,7 +156,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         budget=gates.load_budget(budget) if budget else gates.Budget(),
         baseline=load_results(baseline) if baseline else None,
         options=_options(step_timeout, fast_typing, site_profile),
-        lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
+        runs=runs, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
     )
     plan.out = _prepare_out(out)
     result = run_audit(plan, _progress(quiet))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.model import EMOTIONS, JourneyResult, StepResult
+from auditor.stats import mann_whitney_p
 
 SAME_WITHIN = 5  # score points within which a step counts as unchanged
+SIGNIFICANT = 0.05  # p-value below which a difference between repeated runs is real
+MIN_RUNS = 3  # samples per side before a significance test means anything
 
 
 def compare(current: list[JourneyResult], other: list[JourneyResult],
@@ -26,6 +29,15 @@ def compare(current: list[JourneyResult], other: list[JourneyResult],
             "steps": [_row(step, _match(step, theirs.steps)) for step in journey.steps],
         })
     return pairs
+
+
+def wait_p_value(mine: StepResult, theirs: StepResult) -> float | None:
+    """Mann–Whitney p-value of the two steps' waits, when both sides ran often enough."""
+    a = mine.evidence.metrics.get("wait_ms_runs") or []
+    b = theirs.evidence.metrics.get("wait_ms_runs") or []
+    if len(a) < MIN_RUNS or len(b) < MIN_RUNS:
+        return None
+    return mann_whitney_p(a, b)
 
 
 def _match(step: StepResult, steps: list[StepResult]) -> StepResult | None:
@@ -48,6 +60,11 @@ def _row(mine: StepResult, theirs: StepResult | None) -> dict[str, Any]:
         verdict = "better"
     if delta < -SAME_WITHIN or moved < 0:
         verdict = "worse"
+    p_value = wait_p_value(mine, theirs)
+    if p_value is not None:
+        row["wait_p_value"] = round(p_value, 4)
+        if p_value >= SIGNIFICANT and moved == 0:
+            verdict = "same"  # the difference is within the runs' noise
     return {**row, "other_emotion": theirs.emotion, "other_score": theirs.score,
             "other_wait_ms": round(theirs.evidence.wait_ms), "delta": delta,
             "wait_delta_ms": round(mine.evidence.wait_ms - theirs.evidence.wait_ms),

@@ -18,8 +18,10 @@ from typing import Any
 
 import yaml
 
+from auditor.compare import MIN_RUNS, SIGNIFICANT
 from auditor.errors import ScenarioError
 from auditor.model import EMOTIONS, GateFailure, JourneyResult, StepResult
+from auditor.stats import mann_whitney_p
 
 RULE_KEYS = {"persona", "stage", "step", "min_emotion", "max_wait_ms", "outcome",
              "max_regression", "min_score"}
@@ -120,6 +122,13 @@ def _steps(rule: dict[str, Any], journey: JourneyResult) -> list[StepResult]:
             and rule.get("step") in (None, s.evidence.name)]
 
 
+def _real(now: list[int], before: list[int]) -> bool:
+    """With repeated runs on both sides, only a significant drop counts (Mann–Whitney)."""
+    if len(now) < MIN_RUNS or len(before) < MIN_RUNS:
+        return True
+    return mann_whitney_p(now, before) < SIGNIFICANT
+
+
 def _check(rule: dict[str, Any], journey: JourneyResult,
            baseline: list[JourneyResult]) -> list[GateFailure]:
     out: list[GateFailure] = []
@@ -142,7 +151,8 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
                                    f"at most {rule['max_wait_ms']} ms"))
     if "max_regression" in rule:
         before = next((b for b in baseline if b.persona.id == journey.persona.id), None)
-        if before and before.score - journey.score > rule["max_regression"]:
+        if before and before.score - journey.score > rule["max_regression"] and _real(
+                journey.run_scores, before.run_scores):
             out.append(GateFailure(name, _where(journey),
                                    f"score {journey.score}, was {before.score}",
                                    f"a drop of at most {rule['max_regression']}"))

@@ -198,12 +198,14 @@ class JourneyResult:
     steps: list[StepResult]
     duration_ms: float = 0
     label: str = ""
+    run_scores: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "persona": self.persona.id, "site": self.site, "label": self.label,
             "outcome": self.outcome, "abandoned_at": self.abandoned_at, "reason": self.reason,
             "score": self.score, "duration_ms": round(self.duration_ms),
+            "run_scores": self.run_scores,
             "persona_traits": asdict(self.persona),
             "steps": [s.to_dict() for s in self.steps],
         }
@@ -213,7 +215,7 @@ class JourneyResult:
         return cls(persona_from_dict(d["persona_traits"]), d["site"], d["outcome"],
                    d.get("abandoned_at"), d.get("reason", ""), d["score"],
                    [StepResult.from_dict(s) for s in d["steps"]], d.get("duration_ms", 0),
-                   d.get("label", ""))
+                   d.get("label", ""), d.get("run_scores", []))
 
 
 @dataclass

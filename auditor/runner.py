@@ -41,26 +41,19 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
     result = JourneyResult(persona, site, "completed", None, "", 0, [], label=label)
     started = time.monotonic()
-    frustration = 0.0
     try:
         for spec in journey.steps:
             if result.steps and result.steps[-1].evidence.status != "ok" and session.lost():
-                result.steps.append(_skipped(len(result.steps), spec, frustration))
+                judged = scoring.add_step(result, _skipped(len(result.steps), spec))
                 if on_step:
-                    on_step(result, result.steps[-1])
+                    on_step(result, judged)
                 continue
             for attempt in range(1, int(spec.params.get("attempts", 1)) + 1):
                 ctx.attempt, ctx.retry = attempt, False
                 name = spec.name if attempt == 1 else f"{spec.name} (attempt {attempt})"
                 with session.step(len(result.steps), spec, name) as step:
                     ACTIONS[spec.action].run(ctx, step, spec.params)
-                judged = scoring.judge_step(persona, step.evidence, frustration,
-                                            after_dropoff=result.abandoned_at is not None)
-                frustration = judged.frustration
-                result.steps.append(judged)
-                if result.abandoned_at is None and frustration >= persona.tolerance:
-                    result.abandoned_at = judged.evidence.index
-                    result.reason = scoring.abandonment_reason(persona, result.steps)
+                judged = scoring.add_step(result, step.evidence)
                 if on_step:
                     on_step(result, judged)
                 if not ctx.retry:
@@ -72,12 +65,10 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     return result
 
 
-def _skipped(index: int, spec: StepSpec, frustration: float) -> StepResult:
+def _skipped(index: int, spec: StepSpec) -> StepEvidence:
     """A step that could not even start because the store is gone from the tab."""
-    evidence = StepEvidence(index, spec.name, spec.stage, spec.action, status="skipped",
-                            error="skipped: no store page to act on after the failure above")
-    return StepResult(evidence, 0, "neutral", [evidence.error], [], frustration,
-                      after_dropoff=True)
+    return StepEvidence(index, spec.name, spec.stage, spec.action, status="skipped",
+                        error="skipped: no store page to act on after the failure above")
 
 
 def conclude(result: JourneyResult) -> None:

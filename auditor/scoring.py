@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
+from auditor.model import EMOTIONS, Finding, JourneyResult, Persona, StepEvidence, StepResult
 
 # Where the numbers come from.
 REF_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s / 10 s)"
@@ -229,6 +229,22 @@ def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:
         j.find("slow-interaction", "major", f"{inp} ms from input to next paint", REF_INP)
     elif inp > 200:
         j.find("slow-interaction", "minor", f"{inp} ms from input to next paint", REF_INP)
+
+
+def add_step(journey: JourneyResult, ev: StepEvidence) -> StepResult:
+    """Judge the next step of a journey, carrying frustration and marking the drop-off."""
+    persona = journey.persona
+    frustration = journey.steps[-1].frustration if journey.steps else 0.0
+    after = journey.abandoned_at is not None
+    if ev.status == "skipped":
+        step = StepResult(ev, 0, "neutral", [ev.error or "skipped"], [], frustration, True)
+    else:
+        step = judge_step(persona, ev, frustration, after_dropoff=after)
+    journey.steps.append(step)
+    if not after and step.frustration >= persona.tolerance and ev.status != "skipped":
+        journey.abandoned_at = ev.index
+        journey.reason = abandonment_reason(persona, journey.steps)
+    return step
 
 
 def abandonment_reason(persona: Persona, steps: list[StepResult]) -> str:
