@@ -127,7 +127,9 @@ def _lighthouse(run: RunResult, plan: AuditPlan) -> None:
 
 
 def exit_code(run: RunResult) -> ExitCode:
-    """3 when no journey could reach its store, 1 when a gate failed, else 0."""
+    """130 when interrupted, 3 when no journey reached its store, 1 when a gate failed, else 0."""
+    if run.incomplete:
+        return ExitCode.INTERRUPTED
     if run.journeys and all(_unreachable(j) for j in run.journeys):
         return ExitCode.UNREACHABLE
     return ExitCode.GATE_FAILED if run.gates else ExitCode.OK

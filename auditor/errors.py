@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     GATE_FAILED = 1
     USAGE = 2
     UNREACHABLE = 3
+    INTERRUPTED = 130
 
 
 class AuditorError(Exception):

@@ -42,6 +42,10 @@ ADVICE: dict[str, tuple[str, str]] = {
                           "Let customers buy without creating an account first."),
     "no-price-filter": ("Add a price filter",
                         "Shoppers with a budget want to narrow by price."),
+    "dialog": ("Do not interrupt with dialogs",
+               "Alerts and confirms stop the customer; show messages in the page."),
+    "left-store": ("Keep the journey on the store", "Check why the page sent customers away."),
+    "huge-page": ("Slim the page down", "Send far less HTML; paginate long lists."),
     "lighthouse-assertion": ("Meet the Lighthouse budget",
                              "Bring the audited pages back within the Lighthouse assertions."),
 }

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from playwright.sync_api import Browser
 
@@ -38,12 +39,16 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                              step_timeout_ms=options.step_timeout_ms,
                              typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
                              slug=slug)
+    session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
     result = JourneyResult(persona, site, "completed", None, "", 0, [], label=label)
     started = time.monotonic()
     try:
         for spec in journey.steps:
-            if result.steps and result.steps[-1].evidence.status != "ok" and session.lost():
+            if spec.action == "visit":
+                session.reopen_if_crashed()
+            stranded = result.steps and result.steps[-1].evidence.status != "ok"
+            if stranded and spec.action != "visit" and session.lost():
                 judged = scoring.add_step(result, _skipped(len(result.steps), spec))
                 if on_step:
                     on_step(result, judged)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,25 @@ def load_journeys(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, J
         if folder.resolve() in seen:
             continue
         seen.add(folder.resolve())
+        if folder != builtin_dir():
+            _load_python_actions(folder)
         for path in sorted(folder.glob("*.y*ml")):
             journey = load_journey_file(path)
             journeys[journey.persona.id] = journey
     return journeys
+
+
+def _load_python_actions(folder: Path) -> None:
+    """Import the user's *.py files so their @action functions can be used in journeys."""
+    for path in sorted(folder.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"auditor_user_{path.stem}", path)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:  # user code: report it as a scenario error, not a crash
+            raise ScenarioError(f"{path}: cannot load journey actions: {exc!r}") from None
 
 
 def load_journey_file(path: Path) -> Journey:

@@ -211,6 +211,15 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if ev.page.get("price_filter") is False and ev.action == "open_category":
         j.find("no-price-filter", "minor", "the category page has no price filter",
                "Nielsen heuristic 7: flexibility and efficiency of use")
+    for dialog in ev.page.get("dialogs", []):
+        j.penalise(10, f"the page interrupted with a dialog ({dialog[:60]})")
+        j.find("dialog", "minor", f"the page opened a dialog: {dialog}", REF_VISIBILITY)
+    if ev.page.get("off_site"):
+        j.find("left-store", "minor", f"the journey left the store for {ev.page['off_site']}")
+    if ev.page.get("too_large_to_analyse_bytes"):
+        size = ev.page["too_large_to_analyse_bytes"] / 1e6
+        j.penalise(20, f"the page is {size:.1f} MB of HTML")
+        j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML", REF_RESPONSE)
     if ev.page.get("order_number"):
         j.delight.append(f"order {ev.page['order_number']} confirmed")
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Error, Locator, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -27,6 +28,7 @@ from auditor.model import Persona, StepEvidence, StepSpec
 
 QUIET_MS = 150  # an in-page update is over after this long without network activity
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
+MAX_ANALYSED_HTML = 3_000_000  # characters; bigger pages are measured but not parsed
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 
 
@@ -84,6 +86,7 @@ class _Traffic:
     console_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     document_status: int | None = None
+    document_url: str = ""
     crashed: bool = False
 
 
@@ -100,6 +103,7 @@ class PersonaSession:
         self.dwell_ms = dwell_ms
         self.slug = slug or persona.id
         self.redact = Redactor()
+        self.site_host = ""
         self.traffic = _Traffic()
         d = persona.device
         self.context = browser.new_context(
@@ -138,6 +142,8 @@ class PersonaSession:
         def started(request: Any) -> None:
             t.inflight[request] = time.time() * 1000
             t.requests += 1
+            if request.is_navigation_request() and request.frame == page.main_frame:
+                t.document_url = request.url
 
         def ended(request: Any) -> None:
             started_at = t.inflight.pop(request, None)
@@ -196,8 +202,12 @@ class PersonaSession:
             step.fail(str(exc))
         except PlaywrightTimeout as exc:
             step.fail(f"timed out after {self.step_timeout_ms / 1000:g} s: {_first_line(exc)}")
+            self.stop_loading()
         except Error as exc:
-            step.fail(_friendly(exc))
+            if self.crashed():
+                step.fail(f"the browser tab crashed ({_first_line(exc)})")
+            else:
+                step.fail(_friendly(exc))
         except Exception as exc:  # a bug in an action must not lose the rest of the journey
             step.fail(f"internal error in action '{spec.action}': {exc!r}")
             step.evidence.page["traceback"] = traceback.format_exc(limit=3)
@@ -210,6 +220,31 @@ class PersonaSession:
         per_key = self.persona.typing_ms_per_key
         locator.press_sequentially(text, delay=per_key * self.typing_scale)
         return per_key * len(text)
+
+    def crashed(self) -> bool:
+        """Whether the tab's renderer is gone (the crash event can lag behind the error)."""
+        if not self.traffic.crashed:
+            try:
+                self.page.evaluate("1")
+            except Error as exc:
+                self.traffic.crashed = "crash" in str(exc).lower()
+        return self.traffic.crashed
+
+    def reopen_if_crashed(self) -> None:
+        """A new tab in the same context after a crash, so the journey can go on."""
+        if not self.traffic.crashed:
+            return
+        with suppress(Error):
+            self.page.close()
+        self.page = self.context.new_page()
+        self.traffic = _Traffic()
+        self._throttle()
+        self._listen()
+
+    def stop_loading(self) -> None:
+        """Abandon a navigation that never ends, as a person gives up on a spinning page."""
+        with suppress(Error):
+            self.context.new_cdp_session(self.page).send("Page.stopLoading")
 
     def lost(self) -> bool:
         """True when the tab shows no store at all (unreachable, crashed): nothing to walk on."""
@@ -260,9 +295,24 @@ class Step:
             self._mark = f"m{time.time_ns()}"
             self._since = 0.0
             self._set_mark()
+            self._check_document()
         elif self.page.url != start_url:
             self._soft_navigation = True
         return result
+
+    def _check_document(self) -> None:
+        """A navigation that ends on an error page, or off the store, fails the step."""
+        t, redact = self.session.traffic, self.session.redact
+        host = urlparse(t.document_url).hostname or ""
+        off_site = bool(self.session.site_host and host and host != self.session.site_host)
+        if off_site and self.page.url.startswith("chrome-error:"):
+            raise StepFailed(f"the page sent the persona off the store to {host}, "
+                             "which could not be loaded")
+        if off_site:
+            self.evidence.page["off_site"] = host
+        if t.document_status and t.document_status >= 400:
+            raise StepFailed(f"the store answered HTTP {t.document_status} "
+                             f"for {redact(t.document_url)}")
 
     def _settle(self, t0: float) -> tuple[float, bool]:
         """Wait until the page is ready; return (epoch ms when it was, whether it navigated)."""
@@ -304,7 +354,9 @@ class Step:
         ev.url = s.redact(self.page.url) or ""
         ev.http_status = t.document_status
         ev.http_errors = list(t.http_errors)
-        ev.console_errors = list(t.console_errors) + [f"dialog {d}" for d in t.dialogs]
+        ev.console_errors = list(t.console_errors)
+        if t.dialogs:
+            ev.page["dialogs"] = list(t.dialogs)
         ev.navigation = "hard" if self._hard_navigation else (
             "soft" if self._soft_navigation else "none")
         if t.failed:
@@ -314,7 +366,11 @@ class Step:
             return
         self._read_metrics()
         with suppress(Error):
-            ev.page.update(read_page(self.page.content(), ev.action))
+            html = self.page.content()
+            if len(html) > MAX_ANALYSED_HTML:
+                ev.page["too_large_to_analyse_bytes"] = len(html)
+            else:
+                ev.page.update(read_page(html, ev.action))
         ev.screenshot = self._screenshot()
 
     def _read_metrics(self) -> None:
