@@ -314,8 +314,10 @@ def classify_field(field: dict[str, Any]) -> tuple[str | None, str]:
 
 
 def field_locator(page: Page, field: dict[str, Any]) -> Locator:
-    """A locator for a control that fields.js tagged."""
-    return page.locator(f'[data-auditor-field="{field["index"]}"]')
+    """A locator for a control that fields.js tagged, in whichever frame it lives."""
+    frames = page.frames
+    frame = frames[field.get("frame", 0)] if field.get("frame", 0) < len(frames) else page
+    return frame.locator(f'[data-auditor-field="{field["index"]}"]')
 
 
 def field_key(field: dict[str, Any]) -> str:

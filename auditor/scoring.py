@@ -123,7 +123,8 @@ def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
     if ev.status == "failed":
         j.cap(5, f"the step failed: {ev.error}")
         j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}")
-    broken = [e for e in ev.http_errors if not e.get("document")]
+    broken = [e for e in ev.http_errors if not e.get("document") and (
+        e["status"] >= 500 or e.get("type") not in ("fetch", "xhr"))]
     if broken:
         j.penalise(min(20, 10 * len(broken)), f"{len(broken)} broken resource(s) on the page")
         j.find("broken-resource", "minor", f"{len(broken)} resource(s) failed: "

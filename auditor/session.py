@@ -165,10 +165,12 @@ class PersonaSession:
                 t.http_errors.append({
                     "url": self.redact(response.url), "status": response.status,
                     "document": request.is_navigation_request(),
+                    "type": request.resource_type,
                 })
 
         def console(message: Any) -> None:
-            if message.type == "error":
+            # "Failed to load resource" repeats an HTTP error already recorded with its URL.
+            if message.type == "error" and not message.text.startswith("Failed to load"):
                 t.console_errors.append(self.redact(message.text)[:300])
 
         def dialog(d: Any) -> None:
@@ -252,7 +254,15 @@ class PersonaSession:
         return self.traffic.crashed or url == "about:blank" or url.startswith("chrome-error:")
 
     def fields(self) -> list[dict[str, Any]]:
-        return self.page.evaluate(script("fields.js"))
+        """Every form control in the page and its frames (card fields often live in one)."""
+        found: list[dict[str, Any]] = []
+        for n, frame in enumerate(self.page.frames):
+            try:
+                controls = frame.evaluate(script("fields.js"), f"{n}-")
+            except Error:
+                continue  # a frame that navigated away or is cross-origin and gone
+            found += [{**c, "frame": n} for c in controls]
+        return found
 
 
 class Step:

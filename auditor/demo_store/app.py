@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import secrets
 import time
+from pathlib import Path
 
-from flask import Flask, abort, redirect, render_template, request, session, url_for
+from flask import Flask, abort, jsonify, redirect, render_template, request, session, url_for
+from jinja2 import ChoiceLoader, FileSystemLoader
 
 from auditor.demo_store import catalog
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
 from auditor.demo_store.flaws import Flaws, parse_flaws
+from auditor.demo_store.multistep import add_multistep_checkout
 
-THEMES = ("classic",)
+THEMES = {
+    "classic": "server-rendered pages, one-page checkout, labelled fields",
+    "modern": "search results and cart drawn by JavaScript, div controls, placeholders, "
+              "multi-step checkout with card fields in an iframe",
+    "platform": "a popular platform's conventions: /collections, /products, cart drawer, "
+                "checkout[...] field names, information → shipping → payment",
+}
 
 
 def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
     """Build the store; state (carts in a signed cookie, orders in memory) lives per process."""
     flaws = flaws or parse_flaws([])
-    app = Flask(__name__, template_folder=f"templates/{theme}")
+    app = Flask(__name__)
+    here = Path(__file__).parent / "templates"
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(here / theme),
+                                     FileSystemLoader(here / "classic")])
     app.secret_key = secrets.token_hex(16)
     app.config["FLAWS"] = flaws
     orders: dict[str, dict] = {}
@@ -27,14 +39,16 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
     def _globals() -> dict:
         cart = session.get("cart", {})
         return {"categories": catalog.CATEGORIES, "cart_count": sum(cart.values()),
-                "flaws": flaws}
+                "flaws": flaws, "theme": theme}
 
     @app.get("/")
     def home():
         featured = [p for p in catalog.PRODUCTS if p.slug in _FEATURED]
         return render_template("home.html", featured=featured)
 
-    @app.get("/category/<slug>")
+    plural = theme == "platform"
+
+    @app.get("/collections/<slug>" if plural else "/category/<slug>")
     def category(slug: str):
         if slug not in catalog.CATEGORIES:
             abort(404)
@@ -48,7 +62,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
         return render_template("category.html", slug=slug, name=catalog.CATEGORIES[slug],
                                products=products, low=low, high=high, clearance=clearance)
 
-    @app.get("/product/<slug>")
+    @app.get("/products/<slug>" if plural else "/product/<slug>")
     def product(slug: str):
         item = catalog.BY_SLUG.get(slug) or abort(404)
         return render_template("product.html", product=item)
@@ -61,13 +75,22 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
 
     @app.post("/cart/add")
     def cart_add():
-        slug = request.form.get("product", "")
-        if slug not in catalog.BY_SLUG:
-            abort(400)
-        cart = dict(session.get("cart", {}))
-        cart[slug] = cart.get(slug, 0) + max(1, _int(request.form.get("quantity"), 1))
-        session["cart"] = cart
+        slug = _add_to_cart(request.form)
         return redirect(url_for("cart", added=slug), code=303)
+
+    @app.get("/api/search")
+    def api_search():
+        query = request.args.get("q", "").strip()
+        found = [] if flaws.on("broken-search") else catalog.search(query)
+        return jsonify(query=query, results=[_card(p) for p in found])
+
+    @app.post("/api/cart")
+    def api_cart():
+        _add_to_cart(request.get_json(silent=True) or {})
+        lines, total = _cart_lines(session.get("cart", {}))
+        return jsonify(count=sum(line["quantity"] for line in lines), total=total,
+                       lines=[{"name": line["product"].name, "quantity": line["quantity"]}
+                              for line in lines])
 
     @app.get("/cart")
     def cart():
@@ -84,6 +107,8 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
 
     @app.route("/checkout", methods=["GET", "POST"])
     def checkout():
+        if theme != "classic":
+            return redirect(url_for("information"), code=303)
         lines, total = _cart_lines(session.get("cart", {}))
         if not lines:
             return redirect(url_for("cart"), code=303)
@@ -131,7 +156,24 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
         return render_template("error.html", title="Something went wrong",
                                message="We could not place your order. Please try later."), 500
 
+    if theme != "classic":
+        add_multistep_checkout(app, theme, flaws, orders, _cart_lines)
     return app
+
+
+def _add_to_cart(form) -> str:
+    slug = str(form.get("product", ""))
+    if slug not in catalog.BY_SLUG:
+        abort(400)
+    cart = dict(session.get("cart", {}))
+    cart[slug] = cart.get(slug, 0) + max(1, _int(form.get("quantity"), 1))
+    session["cart"] = cart
+    return slug
+
+
+def _card(p: catalog.Product) -> dict:
+    return {"name": p.name, "url": url_for("product", slug=p.slug), "price": p.price,
+            "image": url_for("picture", slug=p.slug), "clearance": p.clearance}
 
 
 _FEATURED = {"linen-summer-dress", "wooden-toy-train", "canvas-sneakers", "ceramic-vase"}
@@ -146,7 +188,8 @@ def _install_delays(app: Flask, flaws: Flaws) -> None:
             return
         seconds = flaws.delay("slow-page")
         seconds += {"product": flaws.delay("slow-product"),
-                    "search": flaws.delay("slow-search")}.get(request.endpoint, 0.0)
+                    "search": flaws.delay("slow-search"),
+                    "api_search": flaws.delay("slow-search")}.get(request.endpoint, 0.0)
         if seconds:
             time.sleep(seconds)
 

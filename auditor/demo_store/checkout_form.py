@@ -72,11 +72,19 @@ _CHECKS = {
 }
 
 
-def validate(values: dict[str, str], today: date | None = None) -> dict[str, str]:
+INFO_NAMES = ("email", "given_name", "family_name", "address", "city", "postal_code",
+              "country", "tel")
+CARD_NAMES = ("cc_name", "cc_number", "cc_exp", "cc_csc")
+
+
+def validate(values: dict[str, str], today: date | None = None,
+             names: tuple[str, ...] | None = None) -> dict[str, str]:
     """Map each invalid field's name to a message; empty when the order can be placed."""
     today = today or date.today()
     errors: dict[str, str] = {}
     for f in FIELDS:
+        if names is not None and f.name not in names:
+            continue
         value = values.get(f.name, "").strip()
         if not value:
             errors[f.name] = f"Enter your {f.label.split(' (')[0].lower()}."

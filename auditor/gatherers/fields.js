@@ -1,6 +1,7 @@
-// Every form control on the page with what a person sees of it: label, state, validity.
-// Each control is tagged with data-auditor-field so a locator can find it again.
-() => {
+// Every form control in this frame with what a person sees of it: label, state, validity.
+// Each control is tagged with data-auditor-field (prefixed by the frame) so a locator can
+// find it again. Drop-downs built from divs (role=combobox) count as controls too.
+(prefix) => {
   const shown = (el) => {
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
@@ -23,14 +24,16 @@
     return err && err !== el ? text(err) : '';
   };
   const skip = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
-  const controls = [...document.querySelectorAll('input, select, textarea')]
+  const controls = [...document.querySelectorAll(
+    'input, select, textarea, [role="combobox"]:not(input):not(select)')]
     .filter((el) => !skip.has((el.type || '').toLowerCase()));
   return controls.map((el, i) => {
-    el.setAttribute('data-auditor-field', String(i));
+    el.setAttribute('data-auditor-field', prefix + i);
     const checkable = el.type === 'checkbox' || el.type === 'radio';
+    const custom = el.getAttribute('role') === 'combobox' && !('value' in el);
     return {
-      index: i,
-      tag: el.tagName.toLowerCase(),
+      index: prefix + i,
+      tag: custom ? 'combobox' : el.tagName.toLowerCase(),
       type: (el.type || '').toLowerCase(),
       name: el.name || '',
       id: el.id || '',
@@ -38,16 +41,19 @@
       inputmode: el.getAttribute('inputmode') || '',
       label: labelOf(el),
       placeholder: el.getAttribute('placeholder') || '',
-      required: el.required,
+      required: el.required || el.getAttribute('aria-required') === 'true',
       visible: shown(el),
       readonly: el.readOnly || el.disabled,
-      value: checkable ? (el.checked ? 'on' : '') : String(el.value || ''),
+      value: checkable ? (el.checked ? 'on' : '') : custom
+        ? (el.getAttribute('data-value') || '') : String(el.value || ''),
       ariaInvalid: el.getAttribute('aria-invalid') === 'true',
       browserInvalid: el.willValidate ? !el.validity.valid : false,
+      checkable: checkable,
       validationMessage: el.validationMessage || '',
       error: errorNear(el),
       inForm: !!el.form,
       options: el.tagName === 'SELECT' ? [...el.options].map((o) => o.text.trim()) : [],
+      group: el.type === 'radio' ? el.name : '',
     };
   });
 }
