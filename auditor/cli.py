@@ -254,3 +254,44 @@ def report(results: Path, out: Path) -> None:
     run_result = load_results(results)
     index = write_report(run_result, _prepare_out(out))
     click.echo(f"Report: {index}")
+
+
+@main.command()
+@click.argument("url")
+@click.option("--profile", type=click.Path(path_type=Path),
+              help="An existing profile whose locators and inputs to use.")
+@click.option("--write", "write_to", type=click.Path(path_type=Path),
+              default=Path("site-profile.yaml"), show_default=True,
+              help="Where to write the profile skeleton.")
+@click.option("--force", is_flag=True, help="Overwrite the profile file if it exists.")
+@click.option("--place-order", is_flag=True,
+              help="Also fill the checkout and place an order (test stores only).")
+def discover(url: str, profile: Path | None, write_to: Path, force: bool,
+             place_order: bool) -> None:
+    """List what discovery finds on a store, with locators, and write a profile skeleton."""
+    from auditor import discover as explore
+    from auditor.profile import load_profile
+    from auditor.report.files import atomic_write
+
+    _check_url(url)
+    if write_to.exists() and not force:
+        raise AuditorError(f"{write_to} exists; pass --force to overwrite or --write another file")
+    site = load_profile(profile) if profile else {}
+    found = explore.discover(url, site.get("inputs"), site.get("locators"), place_order)
+    click.echo(f"What a shopper can find on {url}:")
+    for key, hit in found.elements.items():
+        click.echo(f"  ✔ {key:<15} {hit['selector'] or '-':<45} {hit['how']} "
+                   f"({hit['confidence']:.2f})")
+    for name, error in found.missing:
+        click.echo(f"  ✘ {name}: {error}")
+    fields = explore.classified_fields(found.fields)
+    if fields:
+        click.echo("Checkout fields:")
+    for f in fields:
+        where = " (in a frame)" if f["frame"] else ""
+        click.echo(f"  {f['token']:<15} {f['name']:<40} {f['label'][:30]:<30} {f['how']}{where}")
+    if place_order:
+        click.echo(f"Order confirmation: {found.order_number or 'no order number found'}")
+    atomic_write(write_to, explore.profile_skeleton(url, found))
+    click.echo(f"Profile skeleton: {write_to}")
+    sys.exit(int(ExitCode.OK if not found.missing else ExitCode.GATE_FAILED))

@@ -104,8 +104,14 @@ def search_opener(page: Page) -> Found | None:
 
 def navigation_link(page: Page, name: str | None, override: str | None = None) -> Found | None:
     """A category link in the site navigation, named `name` (or the first one)."""
-    pattern = re.compile(re.escape(name), re.I) if name else re.compile(r"\w")
     nav = page.locator("nav, [role=navigation], header")
+    if not name:  # any category: a navigation link that is not home, cart or account
+        not_a_category = re.compile(
+            "|".join((WORDS["cart"], WORDS["checkout"], r"account|log ?in|sign")), re.I)
+        links = nav.locator('a[href]:not([href="/"]):not([href^="#"])').filter(
+            has_not_text=not_a_category)
+        return _try(page, [(links, "first category link in navigation", 0.6)], override)
+    pattern = re.compile(re.escape(name), re.I)
     return _try(page, [
         (nav.get_by_role("link", name=pattern), "link in navigation", 0.9),
         (nav.get_by_role("menuitem", name=pattern), "menuitem in navigation", 0.85),

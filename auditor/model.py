@@ -139,7 +139,7 @@ class StepEvidence:
     http_errors: list[dict[str, Any]] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page: dict[str, Any] = field(default_factory=dict)
-    found: dict[str, str] = field(default_factory=dict)
+    found: dict[str, Any] = field(default_factory=dict)
     screenshot: str | None = None
 
 

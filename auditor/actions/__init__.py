@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Error, Locator, Page
 
 from auditor.discovery import Found
+from auditor.gatherers import script
 from auditor.session import PersonaSession, Step, StepFailed
 
 
@@ -68,8 +69,18 @@ def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) 
             f"could not find {what} (looked for {looked_for}); "
             f"set locators.{key} to a CSS selector in a site profile (--profile FILE)"
         )
-    step.evidence.found[key] = f"{found.how} (confidence {found.confidence:.2f})"
+    note(step, key, found)
     return found.locator
+
+
+def note(step: Step, key: str, found: Found) -> None:
+    """Record what discovery found, with a CSS selector a site profile could use for it."""
+    try:
+        selector = found.locator.evaluate(script("selector.js"))
+    except Error:
+        selector = ""
+    step.evidence.found[key] = {"how": found.how, "confidence": found.confidence,
+                                "selector": selector}
 
 
 def click(ctx: JourneyContext, target: Locator) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import Locator
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, click, need
+from auditor.actions import JourneyContext, action, click, need, note
 from auditor.session import Step, StepFailed
 
 
@@ -34,7 +34,7 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
             toggle.click()
             found = discovery.navigation_link(ctx.page, name, override)
         if found:
-            step.evidence.found["menu"] = "opened a drop-down in the navigation"
+            note(step, "menu", discovery.Found(toggle, "drop-down toggle in the navigation", 0.8))
             break
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,
                 "links and menu items in nav/header, opening drop-downs", "category")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, click, need
+from auditor.actions import JourneyContext, action, click, need, note
 from auditor.session import Step
 
 
@@ -46,5 +46,9 @@ def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
     step.act(lambda: click(ctx, control))
     guest = discovery.guest_choice(ctx.page)
     if guest and ctx.session.persona.guest:
-        step.evidence.found["guest"] = guest.how
+        note(step, "guest", guest)
         step.act(lambda: click(ctx, guest.locator))
+    step.evidence.page["fields"] = [
+        {k: f[k] for k in ("index", "tag", "type", "name", "id", "autocomplete", "label",
+                           "placeholder", "visible", "frame")}
+        for f in ctx.session.fields()]

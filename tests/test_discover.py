@@ -1,0 +1,75 @@
+"""`auditor discover` on stores we did not write the locators for: every theme, and a store
+with no search box at all."""
+
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import yaml
+
+
+def discover(url, tmp_path, *extra):
+    profile = tmp_path / "profile.yaml"
+    done = subprocess.run([sys.executable, "-m", "auditor", "discover", url, "--write",
+                           str(profile), *extra], capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr
+    return done, profile
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "platform"])
+def test_discover_lists_every_element_with_its_locator(demo_store, tmp_path, theme):
+    store = demo_store(theme=theme)
+    done, profile = discover(store.url, tmp_path, "--place-order")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for key in ("search", "category", "product", "add_to_cart", "checkout", "place_order"):
+        line = next((ln for ln in done.stdout.splitlines() if f"✔ {key} " in ln), None)
+        assert line is not None, (key, done.stdout)
+    for token in ("email", "address-line1", "postal-code", "country", "tel"):
+        assert f"  {token} " in done.stdout, (token, done.stdout)
+    assert "Order confirmation: MT-" in done.stdout
+    skeleton = yaml.safe_load(profile.read_text())
+    assert "locators" in skeleton and skeleton["inputs"]["search"]
+    # A profile written by discover, once uncommented, is a valid profile for `run`.
+    text = profile.read_text().replace("  # search:", "  search:")
+    profile.write_text(text)
+    from auditor.profile import load_profile
+    assert load_profile(profile)["locators"]["search"]
+
+
+class NoSearchStore(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        body = (b"<!doctype html><title>Tiny</title><nav><a href='/c'>Lamps</a></nav>"
+                b"<main><h1>Lamps</h1><a href='/product/1'><img alt=''>Desk lamp</a></main>")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_store_without_search_gives_a_clear_step_failure_and_a_report(tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), NoSearchStore)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        done = subprocess.run([sys.executable, "-m", "auditor", "run", url, "--persona",
+                               "stressed-parent", "--fast-typing", "--quiet", "--out",
+                               str(tmp_path / "out")], capture_output=True, text=True,
+                              timeout=300)
+        found, _ = discover(url, tmp_path)
+    finally:
+        server.shutdown()
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert (tmp_path / "out" / "index.html").exists()
+    import json
+    steps = json.loads((tmp_path / "out" / "results.json").read_text())["journeys"][0]["steps"]
+    search = next(s for s in steps if s["name"] == "Search for the toy instead")
+    assert search["status"] == "failed" and "could not find the search box" in search["error"]
+    assert "✘ Search box: could not find the search box" in found.stdout
+    assert "set locators.search" in found.stdout
+    assert found.returncode == 1
