@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+
+from playwright.sync_api import Browser
 
 from auditor import __version__, compare, gates
 from auditor.errors import ExitCode
@@ -35,6 +38,7 @@ class AuditPlan:
     baseline: RunResult | None = None
     options: RunOptions = field(default_factory=RunOptions)
     runs: int = 1
+    parallel: bool = False
     lighthouse: bool = False
     lighthouse_pages: int = 6
 
@@ -65,33 +69,73 @@ def run_audit(plan: AuditPlan,
               on_step: Callable[[JourneyResult, StepResult], None] | None = None) -> RunResult:
     """Walk every journey, then judge, compare, gate and write every report file."""
     run = RunResult(__version__, now(), "", [])
-    walking: list[JourneyResult] = []
-
-    def track(journey: JourneyResult, step: StepResult) -> None:
-        walking[:] = [journey]
-        if on_step:
-            on_step(journey, step)
-
     sites = [(plan.site, plan.labels[0])]
     if plan.compare_site:
         sites.append((plan.compare_site, plan.labels[1]))
+    tasks = [(site, label, journey) for site, label in sites for journey in plan.journeys]
+    done: dict[int, JourneyResult] = {}
+    walking: dict[int, JourneyResult] = {}
+    lock = threading.Lock()
+
+    def tracker(i: int) -> Callable[[JourneyResult, StepResult], None]:
+        def track(journey: JourneyResult, step: StepResult) -> None:
+            with lock:
+                walking[i] = journey
+                if on_step:
+                    on_step(journey, step)
+        return track
+
+    def work(i: int, browser: Browser) -> None:
+        site, label, journey = tasks[i]
+        runs = [walk(browser, journey, site, plan.out, plan.options, tracker(i), label)
+                for _ in range(plan.runs)]
+        done[i] = median_journey(runs)
+
     try:
-        with _sigterm_as_interrupt(), open_browser() as browser:
-            for site, label in sites:
-                for journey in plan.journeys:
-                    runs = [walk(browser, journey, site, plan.out, plan.options, track, label)
-                            for _ in range(plan.runs)]
-                    run.journeys.append(median_journey(runs))
-                    walking.clear()
+        with _sigterm_as_interrupt():
+            if plan.parallel:
+                _in_parallel(len(tasks), work)
+            else:
+                with open_browser() as browser:
+                    for i in range(len(tasks)):
+                        work(i, browser)
     except KeyboardInterrupt:
         run.incomplete = True
-        if walking and not walking[0].duration_ms:
-            last = walking[0]
-            conclude(last)
-            last.outcome = "abandoned" if last.abandoned_at is not None else "failed"
-            last.reason = last.reason or f"the run was interrupted after step {len(last.steps)}"
-            run.journeys.append(last)
+    for i in range(len(tasks)):
+        if i in done:
+            run.journeys.append(done[i])
+        elif i in walking:
+            run.journeys.append(_interrupted(walking[i]))
     return finish(run, plan)
+
+
+def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
+    """Each journey in its own thread with its own browser (Playwright's sync API is per thread)."""
+    errors: list[BaseException] = []
+
+    def one(i: int) -> None:
+        try:
+            with open_browser() as browser:
+                work(i, browser)
+        except Exception as exc:  # re-raised in the main thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.2)  # short joins keep Ctrl-C and SIGTERM responsive
+    if errors:
+        raise errors[0]
+
+
+def _interrupted(journey: JourneyResult) -> JourneyResult:
+    """A journey cut short by Ctrl-C or SIGTERM, concluded from the steps it has."""
+    conclude(journey)
+    journey.outcome = "abandoned" if journey.abandoned_at is not None else "failed"
+    journey.reason = journey.reason or f"the run was interrupted after step {len(journey.steps)}"
+    return journey
 
 
 def finish(run: RunResult, plan: AuditPlan) -> RunResult:

@@ -69,19 +69,20 @@ def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
     return [journeys[p] for p in (wanted or sorted(journeys))]
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, parallel: bool = False):
     def show(journey: JourneyResult, step: StepResult) -> None:
         if quiet:
             return
         ev = step.evidence
-        if ev.index == 0:
+        who = f"[{journey.persona.id}] " if parallel else ""
+        if ev.index == 0 and not parallel:
             site = journey.label or journey.site
             click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
         note = ev.error if ev.status == "failed" else step.reasons[0]
         drop = "  ← leaves here" if journey.abandoned_at == ev.index else ""
         after = " (after drop-off)" if step.after_dropoff else ""
         click.echo(f"  {ev.index + 1:2d} {EMOJI[step.emotion]} {step.emotion:<8}"
-                   f"{ev.wait_ms / 1000:5.1f} s  {ev.name}{after}: {note}{drop}")
+                   f"{ev.wait_ms / 1000:5.1f} s  {who}{ev.name}{after}: {note}{drop}")
     return show
 
 
@@ -101,11 +102,11 @@ def _summary(run: RunResult, index: Path) -> None:
     click.echo(f"\nReport: {index}")
 
 
-def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
+def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300):
     from auditor.runner import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
-                      typing_scale=0.05 if fast_typing else 1.0,
+                      typing_scale=0.05 if fast_typing else 1.0, dwell_ms=dwell,
                       locators=(profile or {}).get("locators"))
 
 
@@ -128,6 +129,11 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
               help="Type 20× faster in the browser; scores still use the persona's speed.")
 @click.option("--runs", default=1, show_default=True, type=click.IntRange(1, 50),
               help="Walk each journey N times; report medians, test baselines for significance.")
+@click.option("--parallel", is_flag=True,
+              help="Walk the personas at the same time, each in its own browser.")
+@click.option("--dwell", default=300, show_default=True,
+              help="Milliseconds each persona looks at a page once it is ready (late layout "
+                   "shifts show up in this time).")
 @click.option("--lighthouse", is_flag=True,
               help="Also run Lighthouse CI on each distinct page (needs node and lhci).")
 @click.option("--lighthouse-pages", default=6, show_default=True,
@@ -135,7 +141,8 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None):
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None,
-        profile: Path | None, step_timeout: float, fast_typing: bool, runs: int, lighthouse: bool,
+        profile: Path | None, step_timeout: float, fast_typing: bool, runs: int,
+        parallel: bool, dwell: int, lighthouse: bool,
         lighthouse_pages: int, quiet: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor import gates
@@ -155,11 +162,11 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         labels=(url, compare_url) if compare_url else ("", ""),
         budget=gates.load_budget(budget) if budget else gates.Budget(),
         baseline=load_results(baseline) if baseline else None,
-        options=_options(step_timeout, fast_typing, site_profile),
-        runs=runs, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
+        options=_options(step_timeout, fast_typing, site_profile, dwell),
+        runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
     )
     plan.out = _prepare_out(out)
-    result = run_audit(plan, _progress(quiet))
+    result = run_audit(plan, _progress(quiet, parallel))
     _summary(result, plan.out / "index.html")
     sys.exit(int(exit_code(result)))
 

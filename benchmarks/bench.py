@@ -1,0 +1,223 @@
+"""make bench: how fast and how accurately the auditor measures, beside Lighthouse.
+
+Prints one Markdown table per question, each figure the median of --runs runs (default 5).
+Everything runs against demo stores this script starts on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from statistics import median
+
+from auditor.demo_store.flaws import parse_flaws
+from auditor.demo_store.server import StoreServer
+from auditor.lighthouse import find_lhci
+from auditor.model import Journey, Persona, StepSpec
+from auditor.runner import RunOptions, walk
+from auditor.scenario import DEFAULT_INPUTS, load_journeys
+from auditor.session import open_browser
+
+PROBE = Persona("probe", "Probe", typing_ms_per_key=0)
+PRODUCT = "/product/wooden-toy-train"
+
+
+def probe(path: str) -> Journey:
+    """Home page, then one page: the second step's wait is what we compare."""
+    return Journey(PROBE, (StepSpec("visit", "Home", "awareness"),
+                           StepSpec("visit", "Page", "consideration", {"path": path})),
+                   DEFAULT_INPUTS)
+
+
+@contextmanager
+def peak_rss() -> Iterator[list[float]]:
+    """Peak resident memory (MB) of this process and all its children while the block runs."""
+    peak = [0.0]
+    stop = threading.Event()
+
+    def tree_rss() -> float:
+        pids, kids = {os.getpid()}, {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                kids.setdefault(ppid, []).append(int(entry.name))
+        frontier = [os.getpid()]
+        while frontier:
+            for child in kids.get(frontier.pop(), []):
+                if child not in pids:
+                    pids.add(child)
+                    frontier.append(child)
+        total = 0
+        for pid in pids:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except OSError:
+                pass
+        return total / 1024
+
+    def sample() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], tree_rss())
+            stop.wait(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        thread.join()
+
+
+def accuracy(runs: int) -> list[str]:
+    rows = ["| injected delay | measured wait (median) | over the delay | store's own time "
+            "(no delay) | error net of own time | error % |", "|---|---|---|---|---|---|"]
+    with StoreServer() as store, open_browser() as browser:
+        own = median(walk(browser, probe(PRODUCT), store.url, None,
+                          RunOptions(dwell_ms=0)).steps[1].evidence.wait_ms
+                     for _ in range(runs))
+    for delay in (0.5, 1, 2, 4):
+        with StoreServer(parse_flaws([f"slow-product={delay}"])) as store, \
+                open_browser() as browser:
+            waits = [walk(browser, probe(PRODUCT), store.url, None,
+                          RunOptions(dwell_ms=0)).steps[1].evidence.wait_ms
+                     for _ in range(runs)]
+        measured = median(waits)
+        over = measured - delay * 1000
+        error = over - own
+        rows.append(f"| {delay * 1000:.0f} ms | {measured:.0f} ms | {over:+.0f} ms | "
+                    f"{own:.0f} ms | {error:+.0f} ms | {100 * error / (delay * 1000):+.1f} % |")
+    return rows
+
+
+def overhead(runs: int) -> list[str]:
+    rows = ["| persona | steps | wall | floor (launch + page times) | dwell | "
+            "overhead per step | overhead per step, dwell counted |",
+            "|---|---|---|---|---|---|---|"]
+    journeys = load_journeys()
+    options = RunOptions(typing_scale=0.0)
+    with StoreServer() as store:
+        for pid in ("delighted-shopper", "stressed-parent", "novice-checkout"):
+            samples = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                with open_browser() as browser:
+                    launched = time.perf_counter()
+                    result = walk(browser, journeys[pid], store.url, None, options)
+                wall = (time.perf_counter() - started) * 1000
+                pages = sum(s.evidence.wait_ms for s in result.steps)
+                dwell = options.dwell_ms * len(result.steps)
+                floor = (launched - started) * 1000 + pages
+                samples.append((wall, floor, dwell, len(result.steps)))
+            wall, floor, dwell = (median(s[i] for s in samples) for i in range(3))
+            steps = samples[0][3]
+            rows.append(f"| {pid} | {steps} | {wall / 1000:.2f} s | {floor / 1000:.2f} s | "
+                        f"{dwell / 1000:.1f} s | {(wall - floor - dwell) / steps:.0f} ms | "
+                        f"{(wall - floor) / steps:.0f} ms |")
+    return rows
+
+
+def _cli_wall(url: str, *extra: str) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB) of a whole `auditor run` in its own process."""
+    with tempfile.TemporaryDirectory() as out, peak_rss() as peak:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "auditor", "run", url, "--fast-typing", "--quiet",
+                        "--out", out, *extra], check=False, capture_output=True)
+        return time.perf_counter() - started, peak[0]
+
+
+def concurrency_and_memory(runs: int) -> list[str]:
+    rows = ["| run | wall (median) | peak RSS, auditor + browsers |", "|---|---|---|"]
+    results: dict[str, tuple[float, float]] = {}
+    with StoreServer() as store:
+        cases: dict[str, Callable[[], tuple[float, float]]] = {
+            "one persona (stressed-parent)":
+                lambda: _cli_wall(store.url, "--persona", "stressed-parent"),
+            "three personas, one after another": lambda: _cli_wall(store.url),
+            "three personas at once (--parallel)": lambda: _cli_wall(store.url, "--parallel"),
+        }
+        for name, case in cases.items():
+            samples = [case() for _ in range(runs)]
+            results[name] = (median(s[0] for s in samples), max(s[1] for s in samples))
+            rows.append(f"| {name} | {results[name][0]:.1f} s | {results[name][1]:.0f} MB |")
+    one = results["one persona (stressed-parent)"][0]
+    seq = results["three personas, one after another"][0]
+    par = results["three personas at once (--parallel)"][0]
+    rows.append(f"\nAt once vs one after another: {par / seq:.2f}×; "
+                f"three at once vs one alone: {par / one:.2f}×.")
+    return rows
+
+
+def versus_lighthouse(runs: int) -> list[str]:
+    lhci = find_lhci()
+    if lhci is None:
+        return ["Lighthouse skipped: lhci not installed (make lighthouse)."]
+    rows = ["| tool | time to measure the home page (median) | LCP |", "|---|---|---|"]
+    ours, our_lcp = [], []
+    with StoreServer() as store:
+        for _ in range(runs):
+            started = time.perf_counter()
+            with open_browser() as browser:
+                result = walk(browser, Journey(PROBE, (StepSpec("visit", "Home", "awareness"),),
+                                               DEFAULT_INPUTS), store.url, None,
+                              RunOptions(dwell_ms=0))
+            ours.append(time.perf_counter() - started)
+            our_lcp.append(result.steps[0].evidence.metrics.get("lcp_ms", 0))
+        theirs, lh_lcp, lh_observed = [], [], []
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as folder:
+                from auditor.lighthouse import _lighthouserc
+
+                rc = _lighthouserc([store.url + "/"], "desktop", {})
+                Path(folder, "lighthouserc.json").write_text(json.dumps(rc))
+                started = time.perf_counter()
+                subprocess.run([lhci, "collect", "--config=lighthouserc.json"], cwd=folder,
+                               capture_output=True, check=False,
+                               env={**os.environ, "CHROME_PATH": rc["ci"]["collect"]["chromePath"]})
+                theirs.append(time.perf_counter() - started)
+                for lhr_path in Path(folder, ".lighthouseci").glob("lhr-*.json"):
+                    lhr = json.loads(lhr_path.read_text())
+                    lh_lcp.append(lhr["audits"]["largest-contentful-paint"]["numericValue"])
+                    items = lhr["audits"]["metrics"]["details"]["items"][0]
+                    lh_observed.append(items.get("observedLargestContentfulPaint", 0))
+    rows.append(f"| journey-auditor (browser launch included) | {median(ours):.2f} s | "
+                f"{median(our_lcp):.0f} ms (observed) |")
+    rows.append(f"| lhci collect, desktop preset | {median(theirs):.2f} s | "
+                f"{median(lh_lcp):.0f} ms simulated, {median(lh_observed):.0f} ms observed |")
+    rows.append(f"\nOne page measured {median(theirs) / median(ours):.1f}× faster than one "
+                "Lighthouse run.")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    args = parser.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    print(f"# journey-auditor benchmarks (commit {commit}, median of {args.runs} runs, "
+          f"{os.cpu_count()} cores)\n")
+    for title, fn in (("Accuracy: measured wait against an injected server delay", accuracy),
+                      ("Overhead of a full journey", overhead),
+                      ("Concurrency and memory", concurrency_and_memory),
+                      ("Versus Lighthouse", versus_lighthouse)):
+        print(f"## {title}\n")
+        print("\n".join(fn(args.runs)), "\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()
