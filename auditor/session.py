@@ -122,19 +122,39 @@ class PersonaSession:
             self.context.close()
 
     def _throttle(self) -> None:
-        net, cpu = self.persona.network, self.persona.cpu_slowdown
-        if not net.latency_ms and not net.download_kbps and cpu <= 1:
-            return
-        cdp = self.context.new_cdp_session(self.page)
+        """Network conditions for the whole visit; the CPU slowdown only while the persona acts."""
+        net = self.persona.network
+        self._cdp = self.context.new_cdp_session(self.page)
+        self._cpu_slow = False
         if net.latency_ms or net.download_kbps:
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", {
+            self._cdp.send("Network.enable")
+            self._cdp.send("Network.emulateNetworkConditions", {
                 "offline": False, "latency": net.latency_ms,
                 "downloadThroughput": net.download_kbps * 1000 / 8 if net.download_kbps else -1,
                 "uploadThroughput": net.upload_kbps * 1000 / 8 if net.upload_kbps else -1,
             })
-        if cpu > 1:
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+
+    @contextmanager
+    def persona_cpu(self) -> Iterator[None]:
+        """The persona's slow CPU while the page works for them (actions, typing, reading).
+
+        Our own reading of the page (metrics, HTML, screenshots) runs at full speed, so the
+        auditor's work never inflates what the persona is measured to wait.
+        """
+        rate = self.persona.cpu_slowdown
+        if rate <= 1 or self._cpu_slow:
+            yield
+            return
+        self._set_cpu(rate)
+        try:
+            yield
+        finally:
+            self._set_cpu(1)
+
+    def _set_cpu(self, rate: float) -> None:
+        with suppress(Error):
+            self._cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            self._cpu_slow = rate > 1
 
     def _listen(self) -> None:
         page, t = self.page, self.traffic
@@ -220,7 +240,8 @@ class PersonaSession:
         if secret:
             self.redact.add(text)
         per_key = self.persona.typing_ms_per_key
-        locator.press_sequentially(text, delay=per_key * self.typing_scale)
+        with self.persona_cpu():
+            locator.press_sequentially(text, delay=per_key * self.typing_scale)
         return per_key * len(text)
 
     def crashed(self) -> bool:
@@ -295,10 +316,11 @@ class Step:
     def act(self, action: Callable[[], Any]) -> Any:
         """Run a user action and wait like the persona: from the action to the page being ready."""
         start_url = self.page.url
-        t0 = time.time() * 1000
-        self.session.traffic.last_end = 0.0
-        result = action()
-        end, navigated = self._settle(t0)
+        with self.session.persona_cpu():
+            t0 = time.time() * 1000
+            self.session.traffic.last_end = 0.0
+            result = action()
+            end, navigated = self._settle(t0)
         self.evidence.wait_ms += max(0.0, end - t0)
         if navigated:
             self._hard_navigation = True
@@ -359,7 +381,7 @@ class Step:
         """Let the persona look at the page, then read its metrics, HTML and screenshot."""
         s, ev, t = self.session, self.evidence, self.session.traffic
         if s.dwell_ms and not t.crashed:
-            with suppress(Error):
+            with s.persona_cpu(), suppress(Error):
                 self.page.wait_for_timeout(s.dwell_ms)
         ev.url = s.redact(self.page.url) or ""
         ev.http_status = t.document_status
@@ -418,7 +440,7 @@ class Step:
             'iframe[src*="pay" i], iframe[name*="card" i], iframe[title*="card" i]')]
         try:
             self.page.screenshot(path=str(path), type="jpeg", quality=70, mask=masks,
-                                 animations="disabled", timeout=10_000)
+                                 animations="disabled", scale="css", timeout=10_000)
         except Error:
             return None
         return rel

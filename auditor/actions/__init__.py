@@ -76,7 +76,7 @@ def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) 
 def note(step: Step, key: str, found: Found) -> None:
     """Record what discovery found, with a CSS selector a site profile could use for it."""
     try:
-        selector = found.locator.evaluate(script("selector.js"))
+        selector = found.locator.evaluate(script("selector.js"), timeout=1000)
     except Error:
         selector = ""
     step.evidence.found[key] = {"how": found.how, "confidence": found.confidence,

@@ -25,6 +25,8 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     override = ctx.locators.get("category")
     found = discovery.navigation_link(ctx.page, name, override)
     for toggle in discovery.menu_toggles(ctx.page) if not found else []:
+        opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
+        note(step, "menu", opener)  # before opening it: its aria-expanded is about to change
         if ctx.session.persona.device.touch:
             toggle.tap()
         else:
@@ -34,7 +36,6 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
             toggle.click()
             found = discovery.navigation_link(ctx.page, name, override)
         if found:
-            note(step, "menu", discovery.Found(toggle, "drop-down toggle in the navigation", 0.8))
             break
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,
                 "links and menu items in nav/header, opening drop-downs", "category")
