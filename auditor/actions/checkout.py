@@ -65,7 +65,8 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool,
         value = value_for(ctx, token) if token else ("Test" if f["required"] else None)
         if value is None:
             continue
-        kept = f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]
+        kept = (f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]
+                and not f["browserInvalid"])
         if only_missing and kept and token != target:
             continue
         if token == target:

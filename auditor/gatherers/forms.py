@@ -32,7 +32,8 @@ def compare(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]],
         if key not in before and typed.get(key) and new.get("value") != typed[key]:
             outcome.cleared.append(key)  # typed on an earlier page, now empty again
             outcome.labels[key] = new.get("label") or new.get("placeholder") or key
-        if new.get("ariaInvalid") or (new.get("error") and new.get("visible")):
+        if new.get("ariaInvalid") or new.get("browserInvalid") or (
+                new.get("error") and new.get("visible")):
             outcome.invalid.append(key)
             outcome.labels.setdefault(key, new.get("label") or new.get("placeholder") or key)
     return outcome
