@@ -1,13 +1,13 @@
 """`auditor discover` on stores we did not write the locators for: every theme, and a store
 with no search box at all."""
 
+import json
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
+from helpers import PageHandler, serve
 
 
 def discover(url, tmp_path, *extra):
@@ -38,35 +38,22 @@ def test_discover_lists_every_element_with_its_locator(demo_store, tmp_path, the
     assert load_profile(profile)["locators"]["search"]
 
 
-class NoSearchStore(BaseHTTPRequestHandler):
+class NoSearchStore(PageHandler):
     def do_GET(self):  # noqa: N802
-        body = (b"<!doctype html><title>Tiny</title><nav><a href='/c'>Lamps</a></nav>"
-                b"<main><h1>Lamps</h1><a href='/product/1'><img alt=''>Desk lamp</a></main>")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_page(b"<!doctype html><title>Tiny</title><nav><a href='/c'>Lamps</a></nav>"
+                       b"<main><h1>Lamps</h1><a href='/product/1'><img alt=''>Desk lamp</a>"
+                       b"</main>")
 
 
 def test_a_store_without_search_gives_a_clear_step_failure_and_a_report(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), NoSearchStore)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}"
-    try:
+    with serve(NoSearchStore) as url:
         done = subprocess.run([sys.executable, "-m", "auditor", "run", url, "--persona",
                                "stressed-parent", "--fast-typing", "--quiet", "--out",
                                str(tmp_path / "out")], capture_output=True, text=True,
                               timeout=300)
         found, _ = discover(url, tmp_path)
-    finally:
-        server.shutdown()
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert (tmp_path / "out" / "index.html").exists()
-    import json
     steps = json.loads((tmp_path / "out" / "results.json").read_text())["journeys"][0]["steps"]
     search = next(s for s in steps if s["name"] == "Search for the toy instead")
     assert search["status"] == "failed" and "could not find the search box" in search["error"]

@@ -14,17 +14,17 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import PageHandler, serve
 
 STOP = threading.Event()
 PAGE = (b"<!doctype html><html><head><title>Fault</title></head><body><main>"
         b"<h1>Fault store</h1>%s</main></body></html>")
 
 
-class FaultStore(BaseHTTPRequestHandler):
+class FaultStore(PageHandler):
     """Each path is one fault a real staging store shows."""
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
@@ -32,7 +32,7 @@ class FaultStore(BaseHTTPRequestHandler):
             "/": lambda: self._page(b"<p>Welcome</p>"),
             "/hang": self._hang,
             "/trickle": self._trickle,
-            "/loop": lambda: self._redirect("/loop"),
+            "/loop": lambda: self.send_redirect("/loop", 302),
             "/jserror": lambda: self._page(b"<script>throw new Error('boom')</script>"),
             "/alert": lambda: self._page(b"<script>alert('Cookies!')</script>"),
             "/offsite": lambda: self._page(
@@ -43,18 +43,7 @@ class FaultStore(BaseHTTPRequestHandler):
         route()
 
     def _page(self, body: bytes, status: int = 200) -> None:
-        html = PAGE % body
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(html)))
-        self.end_headers()
-        self.wfile.write(html)
-
-    def _redirect(self, to: str) -> None:
-        self.send_response(302)
-        self.send_header("Location", to)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self.send_page(PAGE % body, status)
 
     def _hang(self) -> None:
         STOP.wait(60)
@@ -71,26 +60,13 @@ class FaultStore(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(0.05)
 
-    def log_message(self, *args):
-        pass
-
-
-def _serve(context: ssl.SSLContext | None = None):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FaultStore)
-    server.daemon_threads = True
-    if context:
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
 
 @pytest.fixture(scope="module")
 def fault_store():
     STOP.clear()
-    server = _serve()
-    yield f"http://127.0.0.1:{server.server_port}"
-    STOP.set()
-    server.shutdown()
+    with serve(FaultStore) as url:
+        yield url
+        STOP.set()
 
 
 def audit(tmp_path: Path, url: str, first_step: str, *extra: str):
@@ -172,11 +148,8 @@ def test_tls_error_on_a_self_signed_store_exits_3(tmp_path):
                    check=True, capture_output=True)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    server = _serve(context)
-    try:
-        done, steps = audit(tmp_path, f"https://127.0.0.1:{server.server_port}", "visit")
-    finally:
-        server.shutdown()
+    with serve(FaultStore, context) as url:
+        done, steps = audit(tmp_path, url, "visit")
     assert done.returncode == 3
     assert "TLS error" in steps[0]["error"]
 

@@ -1,11 +1,10 @@
 """A store with no card field (pay on delivery) whose browser validation stops the form:
 the novice makes his slip in the postcode instead, and the browser's refusal is an error."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import PageHandler, serve
 
 from auditor.runner import RunOptions, walk
 from auditor.scenario import load_journey_file
@@ -41,32 +40,20 @@ journey:
 """
 
 
-class DeliveryStore(BaseHTTPRequestHandler):
+class DeliveryStore(PageHandler):
     def do_GET(self):  # noqa: N802
         body = f"<!doctype html><title>Lamps</title>{PAGES.get(self.path, '')}".encode()
-        self.send_response(200 if self.path in PAGES else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send_page(body, 200 if self.path in PAGES else 404)
 
     def do_POST(self):  # noqa: N802
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(303)
-        self.send_header("Location", "/basket" if self.path == "/add" else "/done")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
+        self.send_redirect("/basket" if self.path == "/add" else "/done")
 
 
 @pytest.fixture
 def delivery_store():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), DeliveryStore)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(DeliveryStore) as url:
+        yield url
 
 
 def test_slip_moves_to_the_postcode_and_browser_validation_counts(browser, delivery_store,

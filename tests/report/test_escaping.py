@@ -2,11 +2,10 @@
 
 import subprocess
 import sys
-import threading
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from helpers import PageHandler, serve
 
 PRODUCT = "<img src=x onerror=alert(1)>"
 QUERY = "<script>alert(2)</script> train"
@@ -16,7 +15,7 @@ PAGE = """<!doctype html><html><head><title>{title}</title></head><body>
 </header><main>{main}</main></body></html>"""
 
 
-class HostileStore(BaseHTTPRequestHandler):
+class HostileStore(PageHandler):
     """A store whose product names and titles carry markup (properly escaped in its HTML)."""
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
@@ -27,23 +26,13 @@ class HostileStore(BaseHTTPRequestHandler):
             main = f"<h1>{name}</h1><p>{name} costs €5.</p>"
         else:
             main = f'<h1>Welcome</h1><a href="/product/1">{name}</a>'
-        body = PAGE.format(title=name, main=main).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.send_page(PAGE.format(title=name, main=main).encode())
 
 
 @pytest.fixture
 def hostile_store():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), HostileStore)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(HostileStore) as url:
+        yield url
 
 
 def test_hostile_names_are_text_in_every_report(page, hostile_store, tmp_path):
