@@ -229,17 +229,6 @@ def any_submit(page: Page) -> Found | None:
                                      "form input[type=submit]"), "the form's submit button", 0.5)])
 
 
-def price_inputs(page: Page) -> tuple[Locator | None, Locator | None]:
-    """The minimum and maximum price inputs of a filter, when the page has them."""
-    low = _first_visible(page.locator(
-        'input[name*="min" i], input[id*="min-price" i], input[name*="price_from" i], '
-        'input[name*="from" i], input[aria-label*="min" i]'))
-    high = _first_visible(page.locator(
-        'input[name*="max" i], input[id*="max-price" i], input[name*="price_to" i], '
-        'input[name*="to" i]:not([name*="top"]), input[aria-label*="max" i]'))
-    return low, high
-
-
 def clearance_control(page: Page) -> Found | None:
     pattern = words("clearance")
     main = main_region(page)
@@ -272,8 +261,7 @@ def order_number(text: str) -> str | None:
     return None
 
 
-def describe(found: Found | None) -> dict[str, Any]:
-    return {"how": found.how, "confidence": found.confidence} if found else {}
+
 
 
 # Semantic field tokens (HTML autocomplete names) and the words that mark them.

@@ -21,6 +21,7 @@ import yaml
 from auditor.compare import MIN_RUNS, SIGNIFICANT
 from auditor.errors import ScenarioError
 from auditor.model import EMOTIONS, GateFailure, JourneyResult, StepResult
+from auditor.scoring import at_least
 from auditor.stats import mann_whitney_p
 
 RULE_KEYS = {"persona", "stage", "step", "min_emotion", "max_wait_ms", "outcome",
@@ -141,8 +142,7 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
         out.append(GateFailure(name, _where(journey), f"score {journey.score}",
                                f"at least {rule['min_score']}"))
     for step in _steps(rule, journey):
-        if "min_emotion" in rule and EMOTIONS.index(step.emotion) < EMOTIONS.index(
-                rule["min_emotion"]):
+        if "min_emotion" in rule and not at_least(step.emotion, rule["min_emotion"]):
             out.append(GateFailure(name, _where(journey, step), step.emotion,
                                    f"at least {rule['min_emotion']}"))
         if "max_wait_ms" in rule and step.evidence.wait_ms > rule["max_wait_ms"]:

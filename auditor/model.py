@@ -6,18 +6,13 @@ new keys are additions and keep the version.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA = "journey-auditor/1"
 EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
-
-
-def emotion_rank(emotion: str) -> int:
-    """Position on the five-level scale, angry = 0 … excited = 4."""
-    return EMOTIONS.index(emotion)
 
 
 @dataclass(frozen=True)
@@ -284,8 +279,3 @@ def persona_from_dict(d: dict[str, Any]) -> Persona:
     for key in ("motivations", "pain_points"):
         d[key] = tuple(d.get(key, ()))
     return Persona(**d)
-
-
-def plain(obj: Any) -> Any:
-    """A dataclass (or anything) as JSON-able data."""
-    return asdict(obj) if is_dataclass(obj) else obj

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from auditor import __version__
+from auditor import __version__, scoring
 from auditor.audit import now
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.errors import AuditorError
-from auditor.model import EMOTIONS, JourneyResult, RunResult, StepResult
+from auditor.model import JourneyResult, RunResult, StepResult
 from auditor.recommendations import recommend
 from auditor.runner import RunOptions, walk
 from auditor.scenario import load_journeys
@@ -84,7 +84,7 @@ class AuditedJourney:
 
     def assert_emotion(self, step_name: str, at_least: str) -> None:
         s = self.step(step_name)
-        assert EMOTIONS.index(s.emotion) >= EMOTIONS.index(at_least), (
+        assert scoring.at_least(s.emotion, at_least), (
             f"{self.result.persona.id} felt {s.emotion} at {step_name!r} "
             f"(expected at least {at_least}): {'; '.join(s.reasons)}")
 

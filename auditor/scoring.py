@@ -274,4 +274,5 @@ def journey_score(steps: list[StepResult], outcome: str) -> int:
 
 
 def at_least(emotion: str, floor: str) -> bool:
+    """Whether `emotion` is `floor` or better on the five-level scale."""
     return EMOTIONS.index(emotion) >= EMOTIONS.index(floor)
