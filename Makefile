@@ -19,7 +19,7 @@ lighthouse:
 	@sh scripts/ensure-lighthouse.sh
 
 demo: setup
-	$(VENV)/bin/auditor demo
+	$(VENV)/bin/auditor demo --fast-typing
 
 test: setup lighthouse
 	$(PY) -m pytest

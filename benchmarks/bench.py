@@ -40,7 +40,11 @@ def probe(path: str) -> Journey:
 
 @contextmanager
 def peak_rss() -> Iterator[list[float]]:
-    """Peak resident memory (MB) of this process and all its children while the block runs."""
+    """Peak memory (MB) of this process and all its children while the block runs.
+
+    Proportional set size (PSS): pages shared between Chromium's processes count once,
+    where adding up RSS would count them in every process.
+    """
     peak = [0.0]
     stop = threading.Event()
 
@@ -62,8 +66,8 @@ def peak_rss() -> Iterator[list[float]]:
         total = 0
         for pid in pids:
             try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
             except OSError:
                 pass
@@ -141,7 +145,7 @@ def _cli_wall(url: str, *extra: str) -> tuple[float, float]:
 
 
 def concurrency_and_memory(runs: int) -> list[str]:
-    rows = ["| run | wall (median) | peak RSS, auditor + browsers |", "|---|---|---|"]
+    rows = ["| run | wall (median) | peak memory (PSS), auditor + browsers |", "|---|---|---|"]
     results: dict[str, tuple[float, float]] = {}
     with StoreServer() as store:
         cases: dict[str, Callable[[], tuple[float, float]]] = {
@@ -206,15 +210,20 @@ def versus_lighthouse(runs: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--only", choices=["accuracy", "overhead", "concurrency", "lighthouse"],
+                        help="run one table only")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
     print(f"# journey-auditor benchmarks (commit {commit}, median of {args.runs} runs, "
           f"{os.cpu_count()} cores)\n")
-    for title, fn in (("Accuracy: measured wait against an injected server delay", accuracy),
-                      ("Overhead of a full journey", overhead),
-                      ("Concurrency and memory", concurrency_and_memory),
-                      ("Versus Lighthouse", versus_lighthouse)):
+    tables = {"accuracy": ("Accuracy: measured wait against an injected server delay", accuracy),
+              "overhead": ("Overhead of a full journey", overhead),
+              "concurrency": ("Concurrency and memory", concurrency_and_memory),
+              "lighthouse": ("Versus Lighthouse", versus_lighthouse)}
+    for key, (title, fn) in tables.items():
+        if args.only and key != args.only:
+            continue
         print(f"## {title}\n")
         print("\n".join(fn(args.runs)), "\n", flush=True)
 
