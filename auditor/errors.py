@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 class ExitCode(IntEnum):
@@ -25,6 +29,18 @@ class AuditorError(Exception):
 
 class ScenarioError(AuditorError):
     """A persona, journey, profile or budget file is wrong."""
+
+
+def read_yaml(path: Path, what: str) -> Any:
+    """A YAML (or JSON) file's data; a mistake is a ScenarioError naming the file and line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        raise ScenarioError(f"{path}:{line}: invalid {what}: {exc.problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ScenarioError(f"{path}: cannot read the {what}: {reason}") from None
 
 
 class BrowserMissing(AuditorError):

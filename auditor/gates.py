@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from auditor.compare import MIN_RUNS, SIGNIFICANT
-from auditor.errors import ScenarioError
+from auditor.errors import ScenarioError, read_yaml
 from auditor.model import EMOTIONS, GateFailure, JourneyResult, StepResult
 from auditor.scoring import at_least
 from auditor.stats import mann_whitney_p
@@ -39,13 +37,7 @@ class Budget:
 
 def load_budget(path: Path) -> Budget:
     """Read and check a budget file; every mistake names the file and the key."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-        raise ScenarioError(f"{path}:{line}: invalid budget file: {exc.problem}") from None
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read the budget file: {exc.strerror}") from None
+    data = read_yaml(path, "budget file")
     if data is None:
         return Budget()
     if not isinstance(data, dict):

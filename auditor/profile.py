@@ -15,9 +15,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from auditor.errors import ScenarioError
+from auditor.errors import ScenarioError, read_yaml
 from auditor.model import Journey
 from auditor.scenario import merge_inputs
 
@@ -26,13 +24,7 @@ LOCATOR_KEYS = ("search", "category", "product", "add_to_cart", "cart", "checkou
 
 
 def load_profile(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-        raise ScenarioError(f"{path}:{line}: invalid profile: {exc.problem}") from None
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read the profile: {exc.strerror}") from None
+    data = read_yaml(path, "profile") or {}
     if not isinstance(data, dict) or set(data) - {"locators", "inputs"}:
         raise ScenarioError(f"{path}: a profile is a mapping with 'locators' and 'inputs'")
     locators = data.get("locators") or {}

@@ -8,9 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from auditor.errors import ScenarioError
+from auditor.errors import ScenarioError, read_yaml
 from auditor.model import STAGES, Device, Journey, Mistake, Network, Persona, StepSpec
 
 DEVICES = {
@@ -85,14 +83,7 @@ def _load_python_actions(folder: Path) -> None:
 
 def load_journey_file(path: Path) -> Journey:
     """Parse one scenario file; any mistake becomes a one-line ScenarioError naming it."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ScenarioError(f"{where}: invalid YAML: {exc.problem}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}: cannot read: {exc}") from None
+    data = read_yaml(path, "YAML")
     if not isinstance(data, dict) or "persona" not in data or "journey" not in data:
         raise ScenarioError(f"{path}: needs a 'persona' mapping and a 'journey' list")
     persona = _persona(path, data["persona"])

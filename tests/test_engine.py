@@ -84,3 +84,11 @@ def test_secrets_never_reach_the_evidence(walk_persona, demo_store, tmp_path):
     dumped = json.dumps([asdict(s.evidence) for s in journey.steps])
     assert "4242" not in dumped and "correct-horse" not in dumped
     assert any(p.suffix == ".jpg" for p in (tmp_path / "screenshots").iterdir())
+
+
+def test_a_late_banner_is_caught_as_layout_shift(walk_persona, demo_store):
+    store = demo_store("layout-shift")
+    journey = walk_persona("delighted-shopper", store.url)
+    shifted = [s for s in journey.steps if "layout-shift" in {f.id for f in s.findings}]
+    assert shifted, [(s.evidence.name, s.evidence.metrics.get("cls")) for s in journey.steps]
+    assert max(s.evidence.metrics["cls"] for s in shifted) > 0.1
