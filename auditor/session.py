@@ -267,7 +267,7 @@ class PersonaSession:
     def stop_loading(self) -> None:
         """Abandon a navigation that never ends, as a person gives up on a spinning page."""
         with suppress(Error):
-            self.context.new_cdp_session(self.page).send("Page.stopLoading")
+            self._cdp.send("Page.stopLoading")
 
     def lost(self) -> bool:
         """True when the tab shows no store at all (unreachable, crashed): nothing to walk on."""
