@@ -66,7 +66,10 @@ def test_every_curve_emotion_dropoff_and_screenshot_is_there(page, report):
     assert images.count() >= 8
     for k in range(images.count()):
         images.nth(k).scroll_into_view_if_needed()
-        assert images.nth(k).evaluate("i => i.complete && i.naturalWidth > 0")
+        width = images.nth(k).evaluate(
+            "i => i.complete ? i.naturalWidth : new Promise(done => {"
+            " i.onload = () => done(i.naturalWidth); i.onerror = () => done(0); })")
+        assert width > 0, images.nth(k).get_attribute("src")
 
 
 def test_comparison_and_recommendations_are_on_top(page, report):
