@@ -1,4 +1,4 @@
-"""Shared fixtures: saved evidence builders and a journey walker on the test browser.
+"""Shared fixture: a journey walker on the test browser (pytest-playwright's `browser`).
 
 The demo_store fixture and the system-Chromium launch arguments come from the project's own
 pytest plugin (auditor.pytest_plugin), exactly as users get them.
