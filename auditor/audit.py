@@ -22,8 +22,6 @@ from auditor.report import write_report
 from auditor.runner import RunOptions, conclude, walk
 from auditor.session import open_browser
 
-UNREACHABLE_WORDS = ("connection refused", "unknown host", "TLS error", "outside this machine")
-
 
 @dataclass
 class AuditPlan:
@@ -181,8 +179,7 @@ def exit_code(run: RunResult) -> ExitCode:
 
 def _unreachable(journey: JourneyResult) -> bool:
     first = journey.steps[0].evidence if journey.steps else None
-    return bool(first and first.status == "failed" and first.error
-                and any(w in first.error for w in UNREACHABLE_WORDS))
+    return bool(first and first.status == "failed" and first.page.get("unreachable"))
 
 
 def run_folder(base: Path) -> Path:

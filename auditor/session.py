@@ -230,6 +230,8 @@ class PersonaSession:
                 step.fail(f"the browser tab crashed ({_first_line(exc)})")
             else:
                 step.fail(_friendly(exc))
+                if any(code in str(exc) for code in UNREACHABLE_CODES):
+                    step.evidence.page["unreachable"] = True
         except Exception as exc:  # a bug in an action must not lose the rest of the journey
             step.fail(f"internal error in action '{spec.action}': {exc!r}")
             step.evidence.page["traceback"] = traceback.format_exc(limit=3)
@@ -464,6 +466,11 @@ _FRIENDLY = {
     "Target crashed": "the browser tab crashed",
     "Target page, context or browser has been closed": "the browser tab was closed or crashed",
 }
+
+
+# Network errors that mean the store itself could not be reached (exit code 3).
+UNREACHABLE_CODES = ("ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED",
+                     "ERR_PROXY_CONNECTION_FAILED", "ERR_CERT", "ERR_SSL")
 
 
 def _friendly(exc: Error) -> str:
