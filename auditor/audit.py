@@ -20,7 +20,7 @@ from auditor.recommendations import recommend
 from auditor.repeat import median_journey
 from auditor.report import write_report
 from auditor.runner import RunOptions, conclude, walk
-from auditor.session import open_browser
+from auditor.session import browser_server, connect_browser, open_browser
 
 
 @dataclass
@@ -108,22 +108,24 @@ def run_audit(plan: AuditPlan,
 
 
 def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
-    """Each journey in its own thread with its own browser (Playwright's sync API is per thread)."""
+    """Each journey in its own thread (Playwright's sync API is per thread), all of them in one
+    shared browser, each persona in its own context."""
     errors: list[BaseException] = []
+    with browser_server() as endpoint:
 
-    def one(i: int) -> None:
-        try:
-            with open_browser() as browser:
-                work(i, browser)
-        except Exception as exc:  # re-raised in the main thread below
-            errors.append(exc)
+        def one(i: int) -> None:
+            try:
+                with connect_browser(endpoint) as browser:
+                    work(i, browser)
+            except Exception as exc:  # re-raised in the main thread below
+                errors.append(exc)
 
-    threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        while thread.is_alive():
-            thread.join(0.2)  # short joins keep Ctrl-C and SIGTERM responsive
+        threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.2)  # short joins keep Ctrl-C and SIGTERM responsive
     if errors:
         raise errors[0]
 

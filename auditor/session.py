@@ -7,7 +7,12 @@ in-page updates, the end of the last network response once the page has gone qui
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import signal
+import subprocess
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -17,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from playwright._impl._driver import compute_driver_executable
 from playwright.sync_api import Browser, Error, Locator, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -30,6 +36,12 @@ QUIET_MS = 150  # an in-page update is over after this long without network acti
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 MAX_ANALYSED_HTML = 3_000_000  # characters; bigger pages are measured but not parsed
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
+# What screenshots cover: secret inputs, and frames that may hold card fields.
+SECRET_SELECTOR = ", ".join(
+    ['input[type="password"]', *(f'[autocomplete~="{token}"]' for token in SECRET_FIELDS),
+     *(f'input[{attr}*="{word}" i]' for attr in ("name", "id")
+       for word in ("card", "cvc", "cvv", "csc")),
+     'iframe[src*="pay" i]', 'iframe[name*="card" i]', 'iframe[title*="card" i]'])
 
 
 class StepFailed(Exception):
@@ -74,6 +86,55 @@ def open_browser(headless: bool = True) -> Iterator[Browser]:
             browser.close()
 
 
+@contextmanager
+def browser_server() -> Iterator[str]:
+    """One Chromium that several threads drive at once: Playwright's browser server, listening
+    on 127.0.0.1 at an unguessable path. Yields the endpoint for `connect_browser`."""
+    executable = find_chromium()
+    options = {"executablePath": executable, "args": CHROMIUM_ARGS, "headless": True,
+               "host": "127.0.0.1", "port": 0}
+    node, cli = compute_driver_executable()
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder, "server.json")
+        config.write_text(json.dumps(options))
+        server = subprocess.Popen([node, cli, "launch-server", "--browser", "chromium",
+                                   "--config", str(config)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, start_new_session=True)
+        endpoint = (server.stdout.readline() if server.stdout else "").strip()
+        try:
+            if not endpoint.startswith("ws://"):
+                first = (server.stderr.read() if server.stderr else "").strip().splitlines()
+                raise BrowserMissing(f"cannot start Chromium at {executable}: "
+                                     f"{first[0] if first else 'the browser server exited'}")
+            yield endpoint
+        finally:
+            _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """The server closes its browser on SIGTERM; anything left after 10 s is killed."""
+    with suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+@contextmanager
+def connect_browser(endpoint: str) -> Iterator[Browser]:
+    """This thread's own connection to a shared browser server."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.connect(endpoint)
+        try:
+            yield browser
+        finally:
+            with suppress(Error):
+                browser.close()
+
+
 @dataclass
 class _Traffic:
     """Network and console activity seen by the page, reset at each step."""
@@ -88,6 +149,8 @@ class _Traffic:
     document_status: int | None = None
     document_url: str = ""
     crashed: bool = False
+    loads: int = 0  # main-frame documents that have fired their load event
+    navigating: bool = False  # a main-frame document request is on its way
 
 
 class PersonaSession:
@@ -103,6 +166,7 @@ class PersonaSession:
         self.dwell_ms = dwell_ms
         self.slug = slug or persona.id
         self.redact = Redactor()
+        self.secret_fields: list[tuple[int, Locator]] = []  # (document number, field)
         self.site_host = ""
         self.traffic = _Traffic()
         d = persona.device
@@ -159,11 +223,15 @@ class PersonaSession:
     def _listen(self) -> None:
         page, t = self.page, self.traffic
 
+        def document(request: Any) -> bool:
+            return request.is_navigation_request() and request.frame == page.main_frame
+
         def started(request: Any) -> None:
             t.inflight[request] = time.time() * 1000
             t.requests += 1
-            if request.is_navigation_request() and request.frame == page.main_frame:
+            if document(request):
                 t.document_url = request.url
+                t.navigating = True
 
         def ended(request: Any) -> None:
             started_at = t.inflight.pop(request, None)
@@ -171,8 +239,19 @@ class PersonaSession:
             end = timing["startTime"] + timing["responseEnd"] if timing["responseEnd"] > 0 else 0
             t.last_end = max(t.last_end, end or (time.time() * 1000 if started_at else 0))
 
+        def finished(request: Any) -> None:
+            ended(request)
+            if document(request) and t.document_status in (204, 205):
+                t.navigating = False  # no content: the browser stays on the page it had
+
+        def loaded(_page: Any) -> None:
+            t.loads += 1
+            t.navigating = False
+
         def failed(request: Any) -> None:
             ended(request)
+            if document(request):
+                t.navigating = False
             reason = request.failure or "failed"
             if "ERR_ABORTED" not in reason:
                 t.failed.append(f"{self.redact(request.url)}: {reason}")
@@ -199,7 +278,9 @@ class PersonaSession:
                 d.dismiss()
 
         page.on("request", started)
-        page.on("requestfinished", ended)
+        page.on("requestfinished", finished)
+        page.on("load", loaded)
+        page.on("download", lambda _download: setattr(t, "navigating", False))
         page.on("requestfailed", failed)
         page.on("response", responded)
         page.on("console", console)
@@ -238,13 +319,38 @@ class PersonaSession:
         step.finish()
 
     def type_keys(self, locator: Locator, text: str, secret: bool = False) -> float:
-        """Type like the persona types; returns the persona's typing time in ms."""
+        """Clear the field and type like the persona types; returns their typing time in ms."""
         if secret:
             self.redact.add(text)
+            self.secret_fields.append((self.traffic.loads, locator))
         per_key = self.persona.typing_ms_per_key
+        locator.fill("")  # focuses the field too
+        if not text:
+            return 0.0
         with self.persona_cpu():
-            locator.press_sequentially(text, delay=per_key * self.typing_scale)
+            if per_key * self.typing_scale <= 0:
+                self._type_at_once(text)
+            else:
+                self._type_paced(text, per_key * self.typing_scale)
         return per_key * len(text)
+
+    def _type_at_once(self, text: str) -> None:
+        """--fast-typing: the text lands as one input, then its last key is really pressed,
+        so the page's key and input handlers still run."""
+        keyboard = self.page.keyboard
+        if len(text) > 1:
+            keyboard.insert_text(text[:-1])
+        keyboard.type(text[-1])
+
+    def _type_paced(self, text: str, per_key: float) -> None:
+        """One key every `per_key` ms by the clock: the browser's own time to take each key
+        falls inside the persona's interval instead of being added to it."""
+        keyboard, started = self.page.keyboard, time.monotonic()
+        for n, key in enumerate(text):
+            due = (started + n * per_key / 1000 - time.monotonic()) * 1000
+            if due > 1:
+                self.page.wait_for_timeout(due)
+            keyboard.type(key)
 
     def crashed(self) -> bool:
         """Whether the tab's renderer is gone (the crash event can lag behind the error)."""
@@ -303,32 +409,27 @@ class Step:
         t = self.session.traffic
         t.requests, t.http_errors, t.failed = 0, [], []
         t.console_errors, t.dialogs, t.document_status = [], [], None
-        self._mark = f"m{time.time_ns()}"
-        self._since = self._set_mark()
-
-    def _set_mark(self) -> float:
         try:
-            return self.page.evaluate(
-                "(m) => { if (window.__auditor) window.__auditor.mark = m; "
-                "return performance.now(); }",
-                self._mark)
+            self._since = self.page.evaluate("performance.now()")
         except Error:
-            return 0.0
+            self._since = 0.0
 
     def act(self, action: Callable[[], Any]) -> Any:
         """Run a user action and wait like the persona: from the action to the page being ready."""
         start_url = self.page.url
+        t = self.session.traffic
         with self.session.persona_cpu():
             t0 = time.time() * 1000
-            self.session.traffic.last_end = 0.0
+            t.last_end, loads = 0.0, t.loads
             result = action()
-            end, navigated = self._settle(t0)
+            end = self._settle(t0, loads)
+        navigated = t.loads > loads
+        if navigated:
+            end = self._loaded_at(end)
         self.evidence.wait_ms += max(0.0, end - t0)
         if navigated:
             self._hard_navigation = True
-            self._mark = f"m{time.time_ns()}"
             self._since = 0.0
-            self._set_mark()
             self._check_document()
         elif self.page.url != start_url:
             self._soft_navigation = True
@@ -348,26 +449,42 @@ class Step:
             raise StepFailed(f"the store answered HTTP {t.document_status} "
                              f"for {redact(t.document_url)}")
 
-    def _settle(self, t0: float) -> tuple[float, bool]:
-        """Wait until the page is ready; return (epoch ms when it was, whether it navigated)."""
+    def _settle(self, t0: float, loads: int) -> float:
+        """Wait, on the browser's own events, until the page is ready; return epoch ms of then.
+
+        Ready is a new document's load event with no request in flight, or, when no document
+        came, 150 ms without network activity. Nothing runs in the page meanwhile, so the
+        auditor never takes the persona's CPU while the page is working.
+        """
         t = self.session.traffic
         deadline = t0 + self.session.step_timeout_ms
         while True:
             now = time.time() * 1000
             if t.crashed:
                 raise StepFailed("the browser tab crashed")
-            state = self._state()
-            busy = [s for s in t.inflight.values() if now - s < LONG_POLL_MS]
-            if state is not None and state["readyState"] == "complete":
-                navigated = state["mark"] != self._mark
-                load = (state["nav"] or {}).get("load") or 0
-                if navigated and load > 0 and not busy:
-                    return max(state["timeOrigin"] + load, t.last_end), True
-                if not navigated and not busy and now - max(t0, t.last_end) >= QUIET_MS:
-                    return max(t0, t.last_end), False
+            busy = any(now - s < LONG_POLL_MS for s in t.inflight.values())
+            if not busy and not t.navigating:
+                if t.loads > loads:
+                    return t.last_end
+                if now - max(t0, t.last_end) >= QUIET_MS:
+                    return max(t0, t.last_end)
             if now > deadline:
                 raise PlaywrightTimeout(f"the page was still loading {self.page.url}")
-            self.page.wait_for_timeout(15)
+            self.page.wait_for_timeout(10)
+
+    def _loaded_at(self, last_end: float) -> float:
+        """Epoch ms when the new document's load event ended (or its last response, if later)."""
+        for _ in range(20):  # loadEventEnd is written just after the load event is reported
+            try:
+                timing = self.page.evaluate(
+                    "[performance.timeOrigin, "
+                    "performance.getEntriesByType('navigation')[0]?.loadEventEnd || 0]")
+            except Error:
+                break
+            if timing[1] > 0:
+                return max(timing[0] + timing[1], last_end)
+            self.page.wait_for_timeout(10)
+        return last_end or time.time() * 1000
 
     def _state(self) -> dict[str, Any] | None:
         try:
@@ -428,6 +545,23 @@ class Step:
             m["bytes"] = state["resourceBytes"]
         self.evidence.metrics.update(m)
 
+    def _secret_masks(self) -> list[Locator]:
+        """What a screenshot must cover: the fields the persona typed secrets into, inputs that
+        look secret, and any frame holding one (card fields often live in a payment frame)."""
+        s = self.session
+        masks = [field for loads, field in s.secret_fields if loads == s.traffic.loads]
+        if _has_secret(self.page.main_frame):
+            masks.append(self.page.locator(SECRET_SELECTOR))
+        for frame in self.page.frames[1:]:
+            if _has_secret(frame):
+                while frame.parent_frame and frame.parent_frame != self.page.main_frame:
+                    frame = frame.parent_frame
+                with suppress(Error):
+                    frame.frame_element().evaluate("(e) => e.setAttribute('data-auditor-mask', '')")
+        if self.page.frames[1:]:
+            masks.append(self.page.locator("iframe[data-auditor-mask]"))
+        return masks
+
     def _screenshot(self) -> str | None:
         s = self.session
         if s.out_dir is None:
@@ -435,17 +569,19 @@ class Step:
         rel = f"screenshots/{s.slug}-{self.evidence.index:02d}.jpg"
         path = s.out_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        secret = ", ".join(f'[autocomplete~="{token}"]' for token in SECRET_FIELDS)
-        masks = [self.page.locator(
-            f'input[type="password"], {secret}, input[name*="card" i], input[name*="cvc" i], '
-            'input[name*="cvv" i], input[name*="csc" i], input[id*="card" i], '
-            'iframe[src*="pay" i], iframe[name*="card" i], iframe[title*="card" i]')]
         try:
-            self.page.screenshot(path=str(path), type="jpeg", quality=70, mask=masks,
-                                 animations="disabled", scale="css", timeout=10_000)
+            self.page.screenshot(path=str(path), type="jpeg", quality=70, animations="disabled",
+                                 mask=self._secret_masks(), scale="css", timeout=10_000)
         except Error:
             return None
         return rel
+
+
+def _has_secret(frame: Any) -> bool:
+    try:
+        return frame.evaluate("(s) => document.querySelector(s) !== null", SECRET_SELECTOR)
+    except Error:
+        return False
 
 
 def _first_line(exc: BaseException) -> str:

@@ -78,7 +78,6 @@ def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     typed_into = None
     for locator, key in ((low, "min"), (high, "max")):
         if locator is not None and params.get(key) is not None:
-            locator.fill("")
             step.evidence.typing_ms += ctx.session.type_keys(locator, str(params[key]))
             typed_into = locator
     _submit_filters(ctx, step, typed_into or high or low)

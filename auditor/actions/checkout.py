@@ -79,7 +79,6 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool,
         elif f["tag"] == "combobox":
             _choose_custom(ctx, locator, value)
         else:
-            locator.fill("")
             step.evidence.typing_ms += ctx.session.type_keys(
                 locator, value, secret=token in SECRET_FIELDS)
         ctx.typed[key] = value

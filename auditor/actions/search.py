@@ -24,7 +24,6 @@ def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
                "search")
     step.evidence.search = SearchOutcome(query, 0)
     click(ctx, box)
-    box.fill("")
     step.evidence.typing_ms += ctx.session.type_keys(box, query)
     step.act(lambda: box.press("Enter"))
     step.evidence.search = read_results(ctx, query)

@@ -2,7 +2,7 @@
 // so that each step can read what happened on the page since the step began.
 (() => {
   if (window.__auditor) return;
-  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [], mark: null });
+  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [] });
   const watch = (type, onEntry, extra) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry))

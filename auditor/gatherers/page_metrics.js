@@ -5,11 +5,6 @@
   const fresh = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
   const bytes = fresh.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);
   return {
-    timeOrigin: performance.timeOrigin,
-    now: performance.now(),
-    mark: A.mark,
-    href: location.href,
-    readyState: document.readyState,
     nav: nav ? {
       ttfb: nav.responseStart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
       bytes: nav.transferSize || nav.encodedBodySize || 0,
