@@ -106,7 +106,7 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
     from auditor.runner import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
-                      typing_scale=0.05 if fast_typing else 1.0, dwell_ms=dwell,
+                      typing_scale=0.0 if fast_typing else 1.0, dwell_ms=dwell,
                       locators=(profile or {}).get("locators"))
 
 
@@ -126,7 +126,7 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
               help="Site profile (YAML): locators and inputs for this store.")
 @click.option("--step-timeout", default=30.0, show_default=True, help="Seconds a step may take.")
 @click.option("--fast-typing", is_flag=True,
-              help="Type 20× faster in the browser; scores still use the persona's speed.")
+              help="Type each text at once in the browser; scores still use the persona's speed.")
 @click.option("--runs", default=1, show_default=True, type=click.IntRange(1, 50),
               help="Walk each journey N times; report medians, test baselines for significance.")
 @click.option("--parallel", is_flag=True,
@@ -188,7 +188,7 @@ def _prepare_out(out: Path | None) -> Path:
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path),
               help="Report folder (default reports/demo).")
-@click.option("--fast-typing", is_flag=True, help="Type 20× faster; scores keep persona speed.")
+@click.option("--fast-typing", is_flag=True, help="Type each text at once; scores keep persona speed.")
 @click.option("--quiet", is_flag=True)
 def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
     """Audit the flawed demo store beside the well-made one with every built-in persona."""

@@ -102,7 +102,7 @@ def audit_journey(browser: Any, pytestconfig: pytest.Config,
         journeys = load_journeys(extra)
         if persona not in journeys:
             raise AuditorError(f"unknown persona '{persona}'; known: {', '.join(journeys)}")
-        run_options = RunOptions(typing_scale=0.05 if fast_typing else 1.0, **options)
+        run_options = RunOptions(typing_scale=0.0 if fast_typing else 1.0, **options)
         result = walk(browser, journeys[persona], url, shots, run_options)
         _SESSION_JOURNEYS.append(result)
         return AuditedJourney(result)

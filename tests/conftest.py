@@ -15,7 +15,7 @@ from auditor.model import JourneyResult
 from auditor.runner import RunOptions, walk
 from auditor.scenario import load_journeys
 
-FAST = RunOptions(typing_scale=0.05, dwell_ms=300)
+FAST = RunOptions(typing_scale=0.0, dwell_ms=300)
 
 
 @pytest.fixture

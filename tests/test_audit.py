@@ -1,0 +1,62 @@
+"""A whole audit run: personas at once share one browser and all reach the report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _browsers_under(root: int) -> int:
+    """Chromium browser processes (not renderers or helpers) descending from `root`."""
+    parents, commands = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            commands[int(entry.name)] = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parents.get(pid, 0)
+        return False
+
+    # Chromium's helpers rewrite their command line into one string: look for --type= in it.
+    return sum(1 for pid, line in commands.items()
+               if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) in (b"chromium", b"chrome")
+               and b"--type=" not in line and descends(pid))
+
+
+def test_personas_at_once_share_one_browser(demo_store, tmp_path):
+    store = demo_store()
+    run = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, "--parallel",
+                            "--fast-typing", "--quiet", "--out", str(tmp_path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    most = 0
+    while run.poll() is None:
+        most = max(most, _browsers_under(run.pid))
+    out, err = run.communicate()
+    assert run.returncode == 0, out + err
+    assert most == 1
+    journeys = json.loads((tmp_path / "results.json").read_text())["journeys"]
+    assert sorted(j["persona"] for j in journeys) == [
+        "delighted-shopper", "novice-checkout", "stressed-parent"]
+    assert {j["outcome"] for j in journeys} == {"completed"}
+
+
+def test_a_browser_that_will_not_start_is_one_line_with_exit_3_at_once_too(tmp_path):
+    env = {**os.environ, "AUDITOR_CHROMIUM": "/bin/false"}
+    done = subprocess.run([sys.executable, "-m", "auditor", "run", "http://127.0.0.1:1",
+                           "--parallel", "--out", str(tmp_path)], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "cannot start Chromium at /bin/false" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -1,0 +1,148 @@
+"""The measuring layer on pages we write here: how a step ends, how a persona types, what a
+screenshot hides."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers import PageHandler, serve
+
+from auditor.model import Persona, StepSpec
+from auditor.session import PersonaSession
+
+KEY_LOG = (b"<input id=f><script>window.keys = [];"
+           b"f.addEventListener('keydown', (e) => keys.push([e.key, performance.now()]));"
+           b"</script>")
+FRAMED_FORM = b"<h1>Pay</h1><iframe id=box src=/inner style='width:600px;height:200px'></iframe>"
+INNER_FORM = b"<input name=n style='width:500px;height:80px;font-size:40px'>"
+CARD_FORM = b"<input autocomplete=cc-number style='width:500px;height:80px'>"
+
+
+class Pages(PageHandler):
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        if self.path == "/slow.css":
+            time.sleep(0.6)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.end_headers()
+            return
+        if self.path == "/data":
+            time.sleep(0.4)
+            return self.send_page(b"[]")
+        if self.path == "/nothing":
+            self.send_response(204)
+            self.end_headers()
+            return
+        pages = {
+            "/": b"<a href=/next>next</a> <a href=/nothing>nothing</a>"
+                 b"<button onclick=\"fetch('/data')\">load</button>",
+            "/next": b"<link rel=stylesheet href=/slow.css><h1>Next</h1>",
+            "/keys": KEY_LOG,
+            "/framed": FRAMED_FORM,
+            "/inner": INNER_FORM,
+            "/framed-card": FRAMED_FORM.replace(b"/inner", b"/card"),
+            "/card": CARD_FORM,
+            "/plain": b"<h1>Card</h1><input id=secret style='width:500px;height:80px'>",
+        }
+        self.send_page(pages.get(self.path, b"missing"), 200 if self.path in pages else 404)
+
+
+@pytest.fixture
+def site():
+    with serve(Pages) as url:
+        yield url
+
+
+def session(browser, tmp_path: Path | None = None, **persona) -> PersonaSession:
+    return PersonaSession(browser, Persona("tester", "Tester", **persona), out_dir=tmp_path,
+                          dwell_ms=0, step_timeout_ms=10_000)
+
+
+def measured(s: PersonaSession, act) -> dict:
+    with s.step(0, StepSpec("visit", "Probe", "awareness")) as step:
+        step.act(act)
+    ev = step.evidence
+    return {"wait": ev.wait_ms, "status": ev.status, "navigation": ev.navigation,
+            "error": ev.error, "screenshot": ev.screenshot}
+
+
+def test_a_step_ends_at_the_new_documents_load_event(browser, site):
+    s = session(browser)
+    s.page.goto(site)
+    done = measured(s, lambda: s.page.click("text=next"))
+    assert done["status"] == "ok" and done["navigation"] == "hard"
+    assert done["wait"] >= 600  # the stylesheet holds the load event back
+    s.close()
+
+
+def test_an_in_page_update_ends_with_its_last_response(browser, site):
+    s = session(browser)
+    s.page.goto(site)
+    done = measured(s, lambda: s.page.click("text=load"))
+    assert done["status"] == "ok" and done["navigation"] == "none"
+    assert 400 <= done["wait"] < 2000
+
+
+def test_a_link_that_answers_no_content_does_not_hold_the_step_open(browser, site):
+    s = session(browser)
+    s.page.goto(site)
+    started = time.monotonic()
+    done = measured(s, lambda: s.page.click("text=nothing"))
+    assert done["status"] == "ok", done["error"]
+    assert time.monotonic() - started < 5  # far below the 10 s step timeout
+    s.close()
+
+
+def test_paced_typing_keeps_the_personas_cadence(browser, site):
+    s = session(browser, typing_ms_per_key=60)
+    s.page.goto(site + "/keys")
+    s.type_keys(s.page.locator("#f"), "abcdef")
+    keys = [k for k in s.page.evaluate("keys") if k[0] != "Delete"]  # clearing the field
+    assert [k for k, _ in keys] == list("abcdef")
+    gaps = sorted(b[1] - a[1] for a, b in zip(keys, keys[1:], strict=False))
+    assert gaps[len(gaps) // 2] >= 45  # one key every 60 ms, not faster
+    assert s.page.input_value("#f") == "abcdef"
+    s.close()
+
+
+def test_fast_typing_lands_the_text_and_still_presses_a_key(browser, site):
+    s = session(browser)
+    s.typing_scale = 0
+    s.page.goto(site + "/keys")
+    s.page.fill("#f", "old text")
+    s.type_keys(s.page.locator("#f"), "4242 4242")
+    assert s.page.input_value("#f") == "4242 4242"
+    assert [k for k, _ in s.page.evaluate("keys")] == ["Delete", "2"]  # clear, last key
+    s.close()
+
+
+def _magenta(page, image: Path) -> int:
+    page.goto(image.as_uri())
+    return page.evaluate("""() => {
+        const img = document.images[0], c = document.createElement('canvas');
+        c.width = img.naturalWidth; c.height = img.naturalHeight;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+            if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
+        return n;
+    }""")
+
+
+@pytest.mark.parametrize("path", ["/plain", "/framed", "/framed-card"])
+def test_screenshots_cover_secret_fields(browser, site, tmp_path, path):
+    """/plain and /framed: nothing says 'card', the typing itself marks the field as secret.
+    /framed-card: a frame holding a card field is covered whatever it is called."""
+    s = session(browser, tmp_path)
+    s.page.goto(site + path)
+    field = (s.page.frame_locator("#box").locator("input") if "framed" in path
+             else s.page.locator("#secret"))
+    with s.step(0, StepSpec("fill_checkout", "Pay", "purchase")):
+        s.type_keys(field, "4242424242424242", secret=path != "/framed-card")
+    shot = tmp_path / "screenshots/tester-00.jpg"
+    assert shot.exists()
+    assert _magenta(s.page, shot) > 20_000
+    s.close()
