@@ -188,7 +188,8 @@ def _prepare_out(out: Path | None) -> Path:
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path),
               help="Report folder (default reports/demo).")
-@click.option("--fast-typing", is_flag=True, help="Type each text at once; scores keep persona speed.")
+@click.option("--fast-typing", is_flag=True,
+              help="Type each text at once; scores keep persona speed.")
 @click.option("--quiet", is_flag=True)
 def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
     """Audit the flawed demo store beside the well-made one with every built-in persona."""
