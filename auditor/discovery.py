@@ -56,16 +56,19 @@ class Found:
     confidence: float
 
 
+# Visible as Playwright means it (a non-empty box, not visibility:hidden), in one round trip.
+FIRST_VISIBLE = """(elements, limit) => elements.slice(0, limit).findIndex((e) => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+})"""
+
+
 def _first_visible(locator: Locator, limit: int = 12) -> Locator | None:
     try:
-        count = min(locator.count(), limit)
-        for i in range(count):
-            item = locator.nth(i)
-            if item.is_visible():
-                return item
+        index = locator.evaluate_all(FIRST_VISIBLE, limit)
     except Error:
         return None
-    return None
+    return locator.nth(index) if index >= 0 else None
 
 
 def _try(page: Page, candidates: list[tuple[Locator, str, float]],

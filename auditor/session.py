@@ -324,23 +324,20 @@ class PersonaSession:
             self.redact.add(text)
             self.secret_fields.append((self.traffic.loads, locator))
         per_key = self.persona.typing_ms_per_key
-        locator.fill("")  # focuses the field too
-        if not text:
-            return 0.0
-        with self.persona_cpu():
-            if per_key * self.typing_scale <= 0:
-                self._type_at_once(text)
-            else:
+        if per_key * self.typing_scale <= 0 and text:
+            self._type_at_once(locator, text)
+        else:
+            locator.fill("")  # focuses the field too
+            with self.persona_cpu():
                 self._type_paced(text, per_key * self.typing_scale)
         return per_key * len(text)
 
-    def _type_at_once(self, text: str) -> None:
-        """--fast-typing: the text lands as one input, then its last key is really pressed,
-        so the page's key and input handlers still run."""
-        keyboard = self.page.keyboard
-        if len(text) > 1:
-            keyboard.insert_text(text[:-1])
-        keyboard.type(text[-1])
+    def _type_at_once(self, locator: Locator, text: str) -> None:
+        """--fast-typing: all but the last key land as one input, then the last key is really
+        pressed, so the page's key and input handlers still run. Typing time is not measured
+        here (it is the persona's speed times the keys), so no CPU slowdown either."""
+        locator.fill(text[:-1])
+        self.page.keyboard.type(text[-1])
 
     def _type_paced(self, text: str, per_key: float) -> None:
         """One key every `per_key` ms by the clock: the browser's own time to take each key
@@ -497,11 +494,21 @@ class Step:
         self.evidence.error = self.session.redact(message)
 
     def finish(self) -> None:
-        """Let the persona look at the page, then read its metrics, HTML and screenshot."""
+        """The page as the persona found it (screenshot), their look at it, then what it held.
+
+        Screenshot and HTML are read in the first moments of the look, so they cost no extra
+        time; metrics are read after it, so late shifts count, and the HTML is read again if
+        the page changed while the persona looked.
+        """
         s, ev, t = self.session, self.evidence, self.session.traffic
-        if s.dwell_ms and not t.crashed:
-            with s.persona_cpu(), suppress(Error):
-                self.page.wait_for_timeout(s.dwell_ms)
+        if not t.crashed:
+            look_started = time.monotonic()
+            ev.screenshot = self._screenshot()
+            seen = self._read_html()
+            rest = s.dwell_ms - (time.monotonic() - look_started) * 1000
+            if rest > 0:
+                with s.persona_cpu(), suppress(Error):
+                    self.page.wait_for_timeout(rest)
         ev.url = s.redact(self.page.url) or ""
         ev.http_status = t.document_status
         ev.http_errors = list(t.http_errors)
@@ -515,19 +522,29 @@ class Step:
         if t.crashed:
             ev.page["crashed"] = True
             return
-        self._read_metrics()
-        with suppress(Error):
-            html = self.page.content()
-            if len(html) > MAX_ANALYSED_HTML:
-                ev.page["too_large_to_analyse_bytes"] = len(html)
-            else:
-                ev.page.update(read_page(html, ev.action))
-        ev.screenshot = self._screenshot()
+        changes = self._read_metrics()
+        if changes is None or changes != seen:  # the page changed while the persona looked
+            self._read_html()
 
-    def _read_metrics(self) -> None:
+    def _read_html(self) -> int | None:
+        """What the page says (results, errors, prices); returns its DOM change count then."""
+        ev = self.evidence
+        try:
+            changes = self.page.evaluate("window.__auditor ? window.__auditor.changes : null")
+            html = self.page.content()
+        except Error:
+            return None
+        if len(html) > MAX_ANALYSED_HTML:
+            ev.page["too_large_to_analyse_bytes"] = len(html)
+        else:
+            ev.page.update(read_page(html, ev.action))
+        return changes
+
+    def _read_metrics(self) -> int | None:
+        """Timings, shifts, bytes; returns the page's DOM change count (None if unknown)."""
         state = self._state()
         if not state:
-            return
+            return None
         m: dict[str, Any] = {"requests": self.session.traffic.requests,
                              "cls": round(state["cls"], 4)}
         if state["inp"]:
@@ -544,6 +561,7 @@ class Step:
         else:
             m["bytes"] = state["resourceBytes"]
         self.evidence.metrics.update(m)
+        return state["changes"]
 
     def _secret_masks(self) -> list[Locator]:
         """What a screenshot must cover: the fields the persona typed secrets into, inputs that

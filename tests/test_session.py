@@ -114,7 +114,7 @@ def test_fast_typing_lands_the_text_and_still_presses_a_key(browser, site):
     s.page.fill("#f", "old text")
     s.type_keys(s.page.locator("#f"), "4242 4242")
     assert s.page.input_value("#f") == "4242 4242"
-    assert [k for k, _ in s.page.evaluate("keys")] == ["Delete", "2"]  # clear, last key
+    assert [k for k, _ in s.page.evaluate("keys")] == ["2"]  # the last key, really pressed
     s.close()
 
 

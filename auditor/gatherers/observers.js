@@ -2,7 +2,9 @@
 // so that each step can read what happened on the page since the step began.
 (() => {
   if (window.__auditor) return;
-  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [] });
+  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [], changes: 0 });
+  new MutationObserver(() => { A.changes += 1; })
+    .observe(document, { childList: true, subtree: true, characterData: true });
   const watch = (type, onEntry, extra) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry))

@@ -1,6 +1,6 @@
 // Reads what the observers saw since `since` (ms after timeOrigin; 0 for the whole document).
 (since) => {
-  const A = window.__auditor || { shifts: [], events: [], fcp: null, lcp: null };
+  const A = window.__auditor || { shifts: [], events: [], fcp: null, lcp: null, changes: -1 };
   const nav = performance.getEntriesByType('navigation')[0];
   const fresh = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
   const bytes = fresh.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);
@@ -14,6 +14,7 @@
     cls: A.shifts.filter((s) => s[0] >= since).reduce((n, s) => n + s[1], 0),
     inp: A.events.filter((e) => e[0] >= since).reduce((m, e) => Math.max(m, e[1]), 0),
     resources: fresh.length,
+    changes: A.changes,
     resourceBytes: bytes,
   };
 }
