@@ -83,12 +83,19 @@ def note(step: Step, key: str, found: Found) -> None:
                                 "selector": selector}
 
 
-def click(ctx: JourneyContext, target: Locator) -> None:
+def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
     """Tap on touch devices, click elsewhere."""
     if ctx.session.persona.device.touch:
-        target.tap()
+        target.tap(**options)
     else:
-        target.click()
+        target.click(**options)
+
+
+def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
+    """Click or tap as a measured action. The clock starts when the finger lands: Playwright's
+    wait for the element to be visible, still and enabled happens first, off the clock."""
+    click(ctx, target, trial=True)
+    step.act(lambda: click(ctx, target, force=True))
 
 
 from auditor.actions import browse, cart, checkout, search  # noqa: E402,F401  (registration)

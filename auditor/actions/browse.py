@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import Locator
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, click, need, note
+from auditor.actions import JourneyContext, action, need, note, press
 from auditor.session import Step, StepFailed
 
 
@@ -39,7 +39,7 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
             break
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,
                 "links and menu items in nav/header, opening drop-downs", "category")
-    step.act(lambda: click(ctx, link))
+    press(ctx, step, link)
 
 
 def _filter_fields(ctx: JourneyContext) -> tuple[Locator | None, Locator | None]:
@@ -63,7 +63,7 @@ def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
     form_button = field.locator("xpath=ancestor::form[1]").locator(
         "button[type=submit], button:not([type]), input[type=submit]")
     if form_button.count():
-        step.act(lambda: click(ctx, form_button.first))
+        press(ctx, step, form_button.first)
     else:
         step.act(lambda: field.press("Enter"))
 
@@ -95,7 +95,7 @@ def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
         control.check()
         _submit_filters(ctx, step, control)
     else:
-        step.act(lambda: click(ctx, control))
+        press(ctx, step, control)
     step.evidence.page["results_before"] = before
     step.evidence.page["results_after"] = discovery.count_results(ctx.page)
 
@@ -106,6 +106,6 @@ def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     found = discovery.product_link(ctx.page, name, ctx.locators.get("product"))
     link = need(step, f"a link to the product '{name}'" if name else "a product link", found,
                 "product links in the main region", "product")
-    step.act(lambda: click(ctx, link))
+    press(ctx, step, link)
     if step.evidence.status == "ok":
         ctx.product_url = ctx.page.url

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, click, need, note
+from auditor.actions import JourneyContext, action, need, note, press
 from auditor.session import Step
 
 
@@ -22,7 +22,7 @@ def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
     button = need(step, "the add-to-cart button", found,
                   "buttons named add to cart/basket/bag or buy", "add_to_cart")
     _choose_required_options(ctx)
-    step.act(lambda: click(ctx, button))
+    press(ctx, step, button)
 
 
 def _choose_required_options(ctx: JourneyContext) -> None:
@@ -39,15 +39,15 @@ def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
     if found is None:
         cart = need(step, "the cart", discovery.cart_link(ctx.page, ctx.locators.get("cart")),
                     "links or buttons named cart/basket/bag", "cart")
-        step.act(lambda: click(ctx, cart))
+        press(ctx, step, cart)
         found = discovery.checkout_control(ctx.page, override)
     control = need(step, "the checkout button", found,
                    "buttons or links named checkout / proceed to checkout", "checkout")
-    step.act(lambda: click(ctx, control))
+    press(ctx, step, control)
     guest = discovery.guest_choice(ctx.page)
     if guest and ctx.session.persona.guest:
         note(step, "guest", guest)
-        step.act(lambda: click(ctx, guest.locator))
+        press(ctx, step, guest.locator)
     step.evidence.page["fields"] = [
         {k: f[k] for k in ("index", "tag", "type", "name", "id", "autocomplete", "label",
                            "placeholder", "visible", "frame")}

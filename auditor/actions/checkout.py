@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, click, need
+from auditor.actions import JourneyContext, action, click, need, press
 from auditor.cards import luhn_ok
 from auditor.gatherers.forms import by_key, compare
 from auditor.session import SECRET_FIELDS, Step, StepFailed
@@ -142,7 +142,7 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
         button = need(step, "the place-order button", control or discovery.any_submit(ctx.page),
                       "buttons named place order/buy/pay/continue", "place_order")
         start_url = ctx.page.url
-        step.act(lambda b=button: click(ctx, b))
+        press(ctx, step, button)
         if _confirmed(ctx, step):
             return
         after = by_key(ctx.session.fields())
@@ -208,13 +208,13 @@ def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
         offer = need(step, "a create-account offer",
                      discovery.submit_control(ctx.page, "create_account"),
                      "buttons or links named create account/register/sign up", "create_account")
-        step.act(lambda: click(ctx, offer))
+        press(ctx, step, offer)
     fill_fields(ctx, step, only_missing=True)
     button = need(step, "the create-account button",
                   discovery.submit_control(ctx.page, "create_account",
                                            ctx.locators.get("create_account")),
                   "buttons named create account/register/sign up", "create_account")
-    step.act(lambda: click(ctx, button))
+    press(ctx, step, button)
     if _password_fields(ctx) and _error_text(ctx):
         raise StepFailed(f"the account was not created: {_error_text(ctx)}")
 
