@@ -130,7 +130,7 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--runs", default=1, show_default=True, type=click.IntRange(1, 50),
               help="Walk each journey N times; report medians, test baselines for significance.")
 @click.option("--parallel", is_flag=True,
-              help="Walk the personas at the same time, each in its own browser.")
+              help="Walk the personas at the same time in one browser, a context each.")
 @click.option("--dwell", default=300, show_default=True,
               help="Milliseconds each persona looks at a page once it is ready (late layout "
                    "shifts show up in this time).")

@@ -95,15 +95,16 @@ def browser_server() -> Iterator[str]:
                "host": "127.0.0.1", "port": 0}
     node, cli = compute_driver_executable()
     with tempfile.TemporaryDirectory() as folder:
-        config = Path(folder, "server.json")
+        config, log = Path(folder, "server.json"), Path(folder, "server.log")
         config.write_text(json.dumps(options))
-        server = subprocess.Popen([node, cli, "launch-server", "--browser", "chromium",
-                                   "--config", str(config)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True, start_new_session=True)
+        with log.open("w") as errors:  # a file, not a pipe: nothing can block on a full pipe
+            server = subprocess.Popen([node, cli, "launch-server", "--browser", "chromium",
+                                       "--config", str(config)], stdout=subprocess.PIPE,
+                                      stderr=errors, text=True, start_new_session=True)
         endpoint = (server.stdout.readline() if server.stdout else "").strip()
         try:
             if not endpoint.startswith("ws://"):
-                first = (server.stderr.read() if server.stderr else "").strip().splitlines()
+                first = log.read_text(errors="replace").strip().splitlines()
                 raise BrowserMissing(f"cannot start Chromium at {executable}: "
                                      f"{first[0] if first else 'the browser server exited'}")
             yield endpoint
