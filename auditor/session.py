@@ -33,6 +33,7 @@ from auditor.gatherers.heuristics import read_page
 from auditor.model import Persona, StepEvidence, StepSpec
 
 QUIET_MS = 150  # an in-page update is over after this long without network activity
+REDIRECT_GRACE_MS = 50  # a script may send the page on right after its load event
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 MAX_ANALYSED_HTML = 3_000_000  # characters; bigger pages are measured but not parsed
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
@@ -149,8 +150,10 @@ class _Traffic:
     dialogs: list[str] = field(default_factory=list)
     document_status: int | None = None
     document_url: str = ""
+    document_failed: bool = False
     crashed: bool = False
     loads: int = 0  # main-frame documents that have fired their load event
+    loaded_at: float = 0.0  # epoch ms when the last one did
     navigating: bool = False  # a main-frame document request is on its way
 
 
@@ -247,13 +250,16 @@ class PersonaSession:
 
         def loaded(_page: Any) -> None:
             t.loads += 1
+            t.loaded_at = time.time() * 1000
             t.navigating = False
 
         def failed(request: Any) -> None:
             ended(request)
-            if document(request):
-                t.navigating = False
             reason = request.failure or "failed"
+            if document(request) and "ERR_ABORTED" in reason:
+                t.navigating = False  # cancelled; any other failure brings an error page
+            elif document(request):
+                t.document_failed = True
             if "ERR_ABORTED" not in reason:
                 t.failed.append(f"{self.redact(request.url)}: {reason}")
 
@@ -407,6 +413,7 @@ class Step:
         t = self.session.traffic
         t.requests, t.http_errors, t.failed = 0, [], []
         t.console_errors, t.dialogs, t.document_status = [], [], None
+        t.document_failed = False
         try:
             self._since = self.page.evaluate("performance.now()")
         except Error:
@@ -421,6 +428,8 @@ class Step:
             t.last_end, loads = 0.0, t.loads
             result = action()
             end = self._settle(t0, loads)
+            while self._moved_on():
+                end = self._settle(t0, loads)
         navigated = t.loads > loads
         if navigated:
             end = self._loaded_at(end)
@@ -438,7 +447,7 @@ class Step:
         t, redact = self.session.traffic, self.session.redact
         host = urlparse(t.document_url).hostname or ""
         off_site = bool(self.session.site_host and host and host != self.session.site_host)
-        if off_site and self.page.url.startswith("chrome-error:"):
+        if off_site and (t.document_failed or self.page.url.startswith("chrome-error:")):
             raise StepFailed(f"the page sent the persona off the store to {host}, "
                              "which could not be loaded")
         if off_site:
@@ -462,13 +471,22 @@ class Step:
                 raise StepFailed("the browser tab crashed")
             busy = any(now - s < LONG_POLL_MS for s in t.inflight.values())
             if not busy and not t.navigating:
-                if t.loads > loads:
+                if t.loads > loads and now - t.loaded_at >= REDIRECT_GRACE_MS:
                     return t.last_end
                 if now - max(t0, t.last_end) >= QUIET_MS:
                     return max(t0, t.last_end)
             if now > deadline:
                 raise PlaywrightTimeout(f"the page was still loading {self.page.url}")
             self.page.wait_for_timeout(10)
+
+    def _moved_on(self) -> bool:
+        """Whether the page started another document just as it seemed ready (a script
+        redirect): a call into the page waits until such a navigation has committed."""
+        t = self.session.traffic
+        loads = t.loads
+        with suppress(Error):
+            self.page.evaluate("0")
+        return t.loads != loads or t.navigating
 
     def _loaded_at(self, last_end: float) -> float:
         """Epoch ms when the new document's load event ended (or its last response, if later)."""
