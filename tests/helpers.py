@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 class PageHandler(BaseHTTPRequestHandler):
@@ -43,3 +44,18 @@ def serve(handler: type[BaseHTTPRequestHandler],
     finally:
         server.shutdown()
         server.server_close()
+
+
+def masked_pixels(page, image: Path) -> int:
+    """Count the magenta pixels Playwright paints over masked fields, decoding in Chromium."""
+    page.goto(image.as_uri())
+    return page.evaluate("""() => {
+        const img = document.images[0], c = document.createElement('canvas');
+        c.width = img.naturalWidth; c.height = img.naturalHeight;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+            if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
+        return n;
+    }""")

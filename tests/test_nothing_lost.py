@@ -7,9 +7,9 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import masked_pixels
 
 from auditor.report.files import atomic_write
 
@@ -20,22 +20,6 @@ SECRETS = ("4242424242424242", "4242 4242 4242 4242", "4242 4242 4242 442", "424
 def run_cli(*args, **kw):
     return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,
                           text=True, timeout=600, **kw)
-
-
-def _masked_pixels(page, image: Path) -> int:
-    """Count the magenta pixels Playwright paints over masked fields, decoding in Chromium."""
-    page.goto(image.as_uri())
-    return page.evaluate("""() => {
-        const img = document.images[0];
-        const c = document.createElement('canvas');
-        c.width = img.naturalWidth; c.height = img.naturalHeight;
-        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-        const d = g.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4)
-            if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
-        return n;
-    }""")
 
 
 @pytest.mark.parametrize("flaws", [(), ("clear-form-on-error",)])
@@ -52,7 +36,7 @@ def test_typed_secrets_never_reach_any_output(page, demo_store, tmp_path, flaws)
     results = json.loads((out / "results.json").read_text())
     novice = next(j for j in results["journeys"] if j["persona"] == "novice-checkout")
     typed = next(s for s in novice["steps"] if s["name"] == "Type his details and card")
-    assert _masked_pixels(page, out / typed["screenshot"]) > 500
+    assert masked_pixels(page, out / typed["screenshot"]) > 500
 
 
 def test_an_interrupted_run_still_writes_the_steps_so_far(demo_store, tmp_path):

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import PageHandler, serve
+from helpers import PageHandler, masked_pixels, serve
 
 from auditor.model import Persona, StepSpec
 from auditor.session import PersonaSession
@@ -118,20 +118,6 @@ def test_fast_typing_lands_the_text_and_still_presses_a_key(browser, site):
     s.close()
 
 
-def _magenta(page, image: Path) -> int:
-    page.goto(image.as_uri())
-    return page.evaluate("""() => {
-        const img = document.images[0], c = document.createElement('canvas');
-        c.width = img.naturalWidth; c.height = img.naturalHeight;
-        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-        const d = g.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4)
-            if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
-        return n;
-    }""")
-
-
 @pytest.mark.parametrize("path", ["/plain", "/framed", "/framed-card"])
 def test_screenshots_cover_secret_fields(browser, site, tmp_path, path):
     """/plain and /framed: nothing says 'card', the typing itself marks the field as secret.
@@ -144,5 +130,5 @@ def test_screenshots_cover_secret_fields(browser, site, tmp_path, path):
         s.type_keys(field, "4242424242424242", secret=path != "/framed-card")
     shot = tmp_path / "screenshots/tester-00.jpg"
     assert shot.exists()
-    assert _magenta(s.page, shot) > 20_000
+    assert masked_pixels(s.page, shot) > 20_000
     s.close()
