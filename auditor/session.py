@@ -33,8 +33,9 @@ from auditor.gatherers.heuristics import read_page
 from auditor.model import Persona, StepEvidence, StepSpec
 
 QUIET_MS = 150  # an in-page update is over after this long without network activity
-REDIRECT_GRACE_MS = 50  # a script may send the page on right after its load event
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
+LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
+  return nav && nav.loadEventEnd > 0 && performance.timeOrigin + nav.loadEventEnd; }"""
 MAX_ANALYSED_HTML = 3_000_000  # characters; bigger pages are measured but not parsed
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 # What screenshots cover: secret inputs, and frames that may hold card fields.
@@ -150,10 +151,8 @@ class _Traffic:
     dialogs: list[str] = field(default_factory=list)
     document_status: int | None = None
     document_url: str = ""
-    document_failed: bool = False
     crashed: bool = False
     loads: int = 0  # main-frame documents that have fired their load event
-    loaded_at: float = 0.0  # epoch ms when the last one did
     navigating: bool = False  # a main-frame document request is on its way
 
 
@@ -250,17 +249,15 @@ class PersonaSession:
 
         def loaded(_page: Any) -> None:
             t.loads += 1
-            t.loaded_at = time.time() * 1000
             t.navigating = False
 
         def failed(request: Any) -> None:
             ended(request)
             reason = request.failure or "failed"
-            if document(request) and "ERR_ABORTED" in reason:
-                t.navigating = False  # cancelled; any other failure brings an error page
-            elif document(request):
-                t.document_failed = True
-            if "ERR_ABORTED" not in reason:
+            if "ERR_ABORTED" in reason:
+                if document(request):
+                    t.navigating = False  # cancelled; any other failure brings an error page
+            else:
                 t.failed.append(f"{self.redact(request.url)}: {reason}")
 
         def responded(response: Any) -> None:
@@ -413,7 +410,6 @@ class Step:
         t = self.session.traffic
         t.requests, t.http_errors, t.failed = 0, [], []
         t.console_errors, t.dialogs, t.document_status = [], [], None
-        t.document_failed = False
         try:
             self._since = self.page.evaluate("performance.now()")
         except Error:
@@ -447,7 +443,7 @@ class Step:
         t, redact = self.session.traffic, self.session.redact
         host = urlparse(t.document_url).hostname or ""
         off_site = bool(self.session.site_host and host and host != self.session.site_host)
-        if off_site and (t.document_failed or self.page.url.startswith("chrome-error:")):
+        if off_site and self.page.url.startswith("chrome-error:"):
             raise StepFailed(f"the page sent the persona off the store to {host}, "
                              "which could not be loaded")
         if off_site:
@@ -471,7 +467,7 @@ class Step:
                 raise StepFailed("the browser tab crashed")
             busy = any(now - s < LONG_POLL_MS for s in t.inflight.values())
             if not busy and not t.navigating:
-                if t.loads > loads and now - t.loaded_at >= REDIRECT_GRACE_MS:
+                if t.loads > loads:
                     return t.last_end
                 if now - max(t0, t.last_end) >= QUIET_MS:
                     return max(t0, t.last_end)
@@ -489,18 +485,14 @@ class Step:
         return t.loads != loads or t.navigating
 
     def _loaded_at(self, last_end: float) -> float:
-        """Epoch ms when the new document's load event ended (or its last response, if later)."""
-        for _ in range(20):  # loadEventEnd is written just after the load event is reported
-            try:
-                timing = self.page.evaluate(
-                    "[performance.timeOrigin, "
-                    "performance.getEntriesByType('navigation')[0]?.loadEventEnd || 0]")
-            except Error:
-                break
-            if timing[1] > 0:
-                return max(timing[0] + timing[1], last_end)
-            self.page.wait_for_timeout(10)
-        return last_end or time.time() * 1000
+        """Epoch ms when the new document's load event ended (or its last response, if later).
+
+        loadEventEnd is written just after the load event is reported, so it is awaited."""
+        try:
+            end = self.page.wait_for_function(LOAD_EVENT_END, timeout=1000).json_value()
+        except Error:
+            return last_end or time.time() * 1000
+        return max(end, last_end)
 
     def _state(self) -> dict[str, Any] | None:
         try:

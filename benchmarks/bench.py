@@ -30,6 +30,7 @@ from auditor.session import open_browser
 PROBE = Persona("probe", "Probe", typing_ms_per_key=0)
 PRODUCT = "/product/wooden-toy-train"
 PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout")
+LOOK_MS = RunOptions().dwell_ms  # what `auditor run` uses without --dwell
 
 
 def probe(path: str) -> Journey:
@@ -138,8 +139,8 @@ def _cli_memory(url: str, *extra: str) -> float:
 
 def overhead(runs: int) -> list[str]:
     rows = ["| persona | steps | wall of `auditor run` | floor: browser start + page times | "
-            "persona's look (300 ms a page) | overhead per step | overhead per step, look "
-            "counted |", "|---|---|---|---|---|---|---|"]
+            f"persona's look ({LOOK_MS:.0f} ms a page) | overhead per step | "
+            "overhead per step, look counted |", "|---|---|---|---|---|---|---|"]
     launch = _launch_ms(runs)
     with StoreServer() as store:
         for pid in PERSONAS:
@@ -148,7 +149,7 @@ def overhead(runs: int) -> list[str]:
                 wall, results = _cli_run(store.url, "--persona", pid)
                 steps = results["journeys"][0]["steps"]
                 pages = sum(step["wait_ms"] for step in steps)
-                samples.append((wall * 1000, launch + pages, 300 * len(steps), len(steps)))
+                samples.append((wall * 1000, launch + pages, LOOK_MS * len(steps), len(steps)))
             wall, floor, look = (median(s[i] for s in samples) for i in range(3))
             n = samples[0][3]
             rows.append(f"| {pid} | {n} | {wall / 1000:.2f} s | {floor / 1000:.2f} s | "

@@ -10,7 +10,11 @@ from pathlib import Path
 
 
 def _browsers_under(root: int) -> int:
-    """Chromium browser processes (not renderers or helpers) descending from `root`."""
+    """Chromium browser processes (not renderers or helpers) descending from `root`.
+
+    A helper the browser has just forked still shows the browser's command line until it
+    starts; it is not counted, being a descendant of a browser itself.
+    """
     parents, commands = {}, {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -22,17 +26,18 @@ def _browsers_under(root: int) -> int:
             continue
         parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
 
-    def descends(pid: int) -> bool:
+    def ancestors(pid: int) -> list[int]:
+        line = []
         while pid > 1:
-            if pid == root:
-                return True
             pid = parents.get(pid, 0)
-        return False
+            line.append(pid)
+        return line
 
     # Chromium's helpers rewrite their command line into one string: look for --type= in it.
-    return sum(1 for pid, line in commands.items()
-               if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) in (b"chromium", b"chrome")
-               and b"--type=" not in line and descends(pid))
+    browsers = {pid for pid, line in commands.items()
+                if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) in (b"chromium", b"chrome")
+                and b"--type=" not in line and root in ancestors(pid)}
+    return sum(1 for pid in browsers if not browsers & set(ancestors(pid)))
 
 
 def test_personas_at_once_share_one_browser(demo_store, tmp_path):

@@ -1,6 +1,6 @@
 // Reads what the observers saw since `since` (ms after timeOrigin; 0 for the whole document).
 (since) => {
-  const A = window.__auditor || { shifts: [], events: [], fcp: null, lcp: null, changes: -1 };
+  const A = window.__auditor || { shifts: [], events: [], fcp: null, lcp: null, changes: null };
   const nav = performance.getEntriesByType('navigation')[0];
   const fresh = performance.getEntriesByType('resource').filter((e) => e.startTime >= since);
   const bytes = fresh.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);
