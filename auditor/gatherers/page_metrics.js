@@ -13,7 +13,6 @@
     lcp: A.lcp,
     cls: A.shifts.filter((s) => s[0] >= since).reduce((n, s) => n + s[1], 0),
     inp: A.events.filter((e) => e[0] >= since).reduce((m, e) => Math.max(m, e[1]), 0),
-    resources: fresh.length,
     changes: A.changes,
     resourceBytes: bytes,
   };
