@@ -51,3 +51,11 @@ def find_chromium() -> str:
     if found:
         return found
     raise BrowserMissing("no Chromium found; " + INSTALL_HINT)
+
+
+def cache_node_code() -> None:
+    """Let Node keep the Playwright driver's compiled code between runs, so each start of the
+    driver is quicker (NODE_COMPILE_CACHE, a standard Node setting; a user's own value wins,
+    and Node carries on uncached when the folder cannot be written)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    os.environ.setdefault("NODE_COMPILE_CACHE", str(base / "journey-auditor" / "node"))

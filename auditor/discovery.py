@@ -12,6 +12,8 @@ from typing import Any
 
 from playwright.sync_api import Error, Locator, Page
 
+from auditor.gatherers import script
+
 # Words in the languages of our users' stores (en, de, fr, pl, lt, zh).
 WORDS = {
     "search": r"search|suche|recherch|szukaj|wyszukaj|ieškoti|paieška|搜索|查找",
@@ -54,32 +56,37 @@ class Found:
     locator: Locator
     how: str
     confidence: float
+    selector: str = ""  # a CSS selector for it, for a site profile ("" when not known)
 
 
-# Visible as Playwright means it (a non-empty box, not visibility:hidden), in one round trip.
-FIRST_VISIBLE = """(elements, limit) => elements.slice(0, limit).findIndex((e) => {
+# The first match that is visible as Playwright means it (a non-empty box, not
+# visibility:hidden) and a CSS selector for it, in one round trip.
+FIRST_VISIBLE = """(elements, limit) => {
+  const selectorOf = %s;
+  const index = elements.slice(0, limit).findIndex((e) => {
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-})"""
+  });
+  return [index, index >= 0 ? selectorOf(elements[index]) : ''];
+}"""
 
 
-def _first_visible(locator: Locator, limit: int = 12) -> Locator | None:
+def _first_visible(locator: Locator, how: str, confidence: float,
+                   limit: int = 12) -> Found | None:
     try:
-        index = locator.evaluate_all(FIRST_VISIBLE, limit)
+        index, selector = locator.evaluate_all(FIRST_VISIBLE % script("selector.js"), limit)
     except Error:
         return None
-    return locator.nth(index) if index >= 0 else None
+    return Found(locator.nth(index), how, confidence, selector) if index >= 0 else None
 
 
 def _try(page: Page, candidates: list[tuple[Locator, str, float]],
          override: str | None = None) -> Found | None:
     if override:
-        hit = _first_visible(page.locator(override))
-        return Found(hit, f"profile: {override}", 1.0) if hit else None
+        return _first_visible(page.locator(override), f"profile: {override}", 1.0)
     for locator, how, confidence in candidates:
-        hit = _first_visible(locator)
-        if hit:
-            return Found(hit, how, confidence)
+        if found := _first_visible(locator, how, confidence):
+            return found
     return None
 
 
@@ -134,13 +141,9 @@ def menu_toggles(page: Page) -> list[Locator]:
 
 
 def main_region(page: Page) -> Locator:
-    """Where a page's own content lives (main, or the body when there is none)."""
-    try:
-        if page.locator("main, [role=main]").count():
-            return page.locator("main, [role=main]").first
-    except Error:
-        pass
-    return page.locator("body")
+    """Where a page's own content lives (main, or the body when there is none); a locator
+    only, so finding it costs no call into the page."""
+    return page.locator("main, [role=main], body:not(:has(main, [role=main]))").first
 
 
 def product_link(page: Page, name: str | None, override: str | None = None) -> Found | None:
@@ -262,9 +265,6 @@ def order_number(text: str) -> str | None:
         if any(ch.isdigit() for ch in candidate):
             return candidate
     return None
-
-
-
 
 
 # Semantic field tokens (HTML autocomplete names) and the words that mark them.

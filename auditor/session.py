@@ -26,7 +26,7 @@ from playwright._impl._driver import compute_driver_executable
 from playwright.sync_api import Browser, Error, Locator, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from auditor.browser import CHROMIUM_ARGS, find_chromium
+from auditor.browser import CHROMIUM_ARGS, cache_node_code, find_chromium
 from auditor.errors import BrowserMissing
 from auditor.gatherers import script
 from auditor.gatherers.heuristics import read_page
@@ -74,6 +74,7 @@ class Redactor:
 def open_browser(headless: bool = True) -> Iterator[Browser]:
     """Start Playwright and the system Chromium; a missing browser is exit code 3."""
     executable = find_chromium()
+    cache_node_code()
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
@@ -95,6 +96,7 @@ def browser_server() -> Iterator[str]:
     executable = find_chromium()
     options = {"executablePath": executable, "args": CHROMIUM_ARGS, "headless": True,
                "host": "127.0.0.1", "port": 0}
+    cache_node_code()
     node, cli = compute_driver_executable()
     with tempfile.TemporaryDirectory() as folder:
         config, log = Path(folder, "server.json"), Path(folder, "server.log")
@@ -424,11 +426,11 @@ class Step:
             t.last_end, loads = 0.0, t.loads
             result = action()
             end = self._settle(t0, loads)
-            while self._moved_on():
+            while (load_end := self._moved_on()) is None:
                 end = self._settle(t0, loads)
         navigated = t.loads > loads
         if navigated:
-            end = self._loaded_at(end)
+            end = self._loaded_at(end, load_end)
         self.evidence.wait_ms += max(0.0, end - t0)
         if navigated:
             self._hard_navigation = True
@@ -465,34 +467,50 @@ class Step:
             now = time.time() * 1000
             if t.crashed:
                 raise StepFailed("the browser tab crashed")
-            busy = any(now - s < LONG_POLL_MS for s in t.inflight.values())
+            busy = [r for r, started in t.inflight.items() if now - started < LONG_POLL_MS]
+            quiet_for = now - max(t0, t.last_end)
             if not busy and not t.navigating:
                 if t.loads > loads:
                     return t.last_end
-                if now - max(t0, t.last_end) >= QUIET_MS:
+                if quiet_for >= QUIET_MS:
                     return max(t0, t.last_end)
             if now > deadline:
-                raise PlaywrightTimeout(f"the page was still loading {self.page.url}")
-            self.page.wait_for_timeout(10)
+                raise PlaywrightTimeout(self._still_loading(busy))
+            if t.navigating:  # woken by the load event itself, not by polling for it
+                with suppress(PlaywrightTimeout):
+                    self.page.wait_for_event("load", timeout=100)
+            else:
+                self.page.wait_for_timeout(10 if busy else QUIET_MS - quiet_for)
 
-    def _moved_on(self) -> bool:
-        """Whether the page started another document just as it seemed ready (a script
-        redirect): a call into the page waits until such a navigation has committed."""
+    def _still_loading(self, busy: list[Any]) -> str:
+        """Why a step never settled: the document, or the requests that never ended."""
+        redact = self.session.redact
+        if self.session.traffic.navigating:
+            return f"the page never finished loading {redact(self.session.traffic.document_url)}"
+        urls = ", ".join(redact(r.url)[:120] for r in busy[:3])
+        return f"{len(busy)} request(s) never finished on {redact(self.page.url)}: {urls}"
+
+    def _moved_on(self) -> float | bool | None:
+        """None when the page started another document just as it seemed ready (a script
+        redirect): a call into the page waits until such a navigation has committed.
+        Else the document's load end in epoch ms, read by that same call (False if not yet)."""
         t = self.session.traffic
         loads = t.loads
+        load_end: float | bool = False
         with suppress(Error):
-            self.page.evaluate("0")
-        return t.loads != loads or t.navigating
+            load_end = self.page.evaluate(LOAD_EVENT_END)
+        return None if t.loads != loads or t.navigating else load_end
 
-    def _loaded_at(self, last_end: float) -> float:
+    def _loaded_at(self, last_end: float, load_end: float | bool) -> float:
         """Epoch ms when the new document's load event ended (or its last response, if later).
 
-        loadEventEnd is written just after the load event is reported, so it is awaited."""
-        try:
-            end = self.page.wait_for_function(LOAD_EVENT_END, timeout=1000).json_value()
-        except Error:
-            return last_end or time.time() * 1000
-        return max(end, last_end)
+        loadEventEnd is written just after the load event is reported: awaited if not yet."""
+        if not load_end:
+            try:
+                load_end = self.page.wait_for_function(LOAD_EVENT_END, timeout=1000).json_value()
+            except Error:
+                return last_end or time.time() * 1000
+        return max(load_end, last_end)
 
     def _state(self) -> dict[str, Any] | None:
         try:

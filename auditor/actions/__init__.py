@@ -75,10 +75,12 @@ def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) 
 
 def note(step: Step, key: str, found: Found) -> None:
     """Record what discovery found, with a CSS selector a site profile could use for it."""
-    try:
-        selector = found.locator.evaluate(script("selector.js"), timeout=1000)
-    except Error:
-        selector = ""
+    selector = found.selector
+    if not selector:
+        try:
+            selector = found.locator.evaluate(script("selector.js"), timeout=1000)
+        except Error:
+            selector = ""
     step.evidence.found[key] = {"how": found.how, "confidence": found.confidence,
                                 "selector": selector}
 
@@ -92,10 +94,27 @@ def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
 
 
 def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
-    """Click or tap as a measured action. The clock starts when the finger lands: Playwright's
-    wait for the element to be visible, still and enabled happens first, off the clock."""
-    click(ctx, target, trial=True)
-    step.act(lambda: click(ctx, target, force=True))
+    """Click or tap as a measured action. The clock starts when the finger lands: finding the
+    element, scrolling to it and checking that a person could press it all happen first."""
+    point = _press_point(target)
+    if point is None:  # Playwright's own waits: visible, still, enabled, not covered
+        click(ctx, target, trial=True)
+        step.act(lambda: click(ctx, target, force=True))
+    elif ctx.session.persona.device.touch:
+        step.act(lambda: ctx.page.touchscreen.tap(*point))
+    else:
+        ctx.page.mouse.move(*point)  # the pointer reaches the button (hover effects run)
+        step.act(lambda: ctx.page.mouse.click(*point))
+
+
+def _press_point(target: Locator) -> tuple[float, float] | None:
+    """Where a press lands, checked in one call into the page; None when the element is not
+    plainly pressable yet (hidden, disabled, covered, moving, inside a frame, zoomed page)."""
+    try:
+        point = target.evaluate(script("press_point.js"), timeout=1000)
+    except Error:
+        return None
+    return (point[0], point[1]) if point else None
 
 
 from auditor.actions import browse, cart, checkout, search  # noqa: E402,F401  (registration)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
 from auditor.model import STAGES, JourneyResult, RunResult
 from auditor.recommendations import advice
 from auditor.report import charts
 
+# Compiled templates are kept between runs (in a private folder of the system's temp dir):
+# compiling the report's templates is most of the time it takes to write it.
 _ENV = Environment(loader=PackageLoader("auditor.report", "templates"), autoescape=True,
-                   trim_blocks=True, lstrip_blocks=True)
+                   trim_blocks=True, lstrip_blocks=True, bytecode_cache=FileSystemBytecodeCache())
 
 
 def render_html(run: RunResult) -> str:
