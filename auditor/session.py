@@ -29,14 +29,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from auditor.browser import CHROMIUM_ARGS, cache_node_code, find_chromium
 from auditor.errors import BrowserMissing
 from auditor.gatherers import script
-from auditor.gatherers.heuristics import read_page
+from auditor.gatherers.heuristics import PATTERNS, read_page, wanted
 from auditor.model import Persona, StepEvidence, StepSpec
 
 QUIET_MS = 150  # an in-page update is over after this long without network activity
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
   return nav && nav.loadEventEnd > 0 && performance.timeOrigin + nav.loadEventEnd; }"""
-MAX_ANALYSED_HTML = 3_000_000  # characters; bigger pages are measured but not parsed
+MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 # What screenshots cover: secret inputs, and frames that may hold card fields.
 SECRET_SELECTOR = ", ".join(
@@ -207,7 +207,7 @@ class PersonaSession:
     def persona_cpu(self) -> Iterator[None]:
         """The persona's slow CPU while the page works for them (actions, typing, reading).
 
-        Our own reading of the page (metrics, HTML, screenshots) runs at full speed, so the
+        Our own reading of the page (metrics, facts, screenshots) runs at full speed, so the
         auditor's work never inflates what the persona is measured to wait.
         """
         rate = self.persona.cpu_slowdown
@@ -525,15 +525,15 @@ class Step:
     def finish(self) -> None:
         """The page as the persona found it (screenshot), their look at it, then what it held.
 
-        Screenshot and HTML are read in the first moments of the look, so they cost no extra
-        time; metrics are read after it, so late shifts count, and the HTML is read again if
+        Screenshot and page facts are read in the first moments of the look, so they cost no
+        extra time; metrics are read after it, so late shifts count, and the facts again if
         the page changed while the persona looked.
         """
         s, ev, t = self.session, self.evidence, self.session.traffic
         if not t.crashed:
             look_started = time.monotonic()
             ev.screenshot = self._screenshot()
-            seen = self._read_html()
+            seen = self._read_page()
             rest = s.dwell_ms - (time.monotonic() - look_started) * 1000
             if rest > 0:
                 with s.persona_cpu(), suppress(Error):
@@ -553,21 +553,22 @@ class Step:
             return
         changes = self._read_metrics()
         if changes is None or changes != seen:  # the page changed while the persona looked
-            self._read_html()
+            self._read_page()
 
-    def _read_html(self) -> int | None:
-        """What the page says (results, errors, prices); returns its DOM change count then."""
+    def _read_page(self) -> int | None:
+        """What the page says (title, product facts, the form); returns its DOM change count
+        then. A page over MAX_ANALYSED_HTML characters is measured, but only its size kept."""
         ev = self.evidence
         try:
-            changes = self.page.evaluate("window.__auditor ? window.__auditor.changes : null")
-            html = self.page.content()
+            facts = self.page.evaluate(script("page_facts.js"), {
+                "patterns": PATTERNS, "want": wanted(ev.action), "maxChars": MAX_ANALYSED_HTML})
         except Error:
             return None
-        if len(html) > MAX_ANALYSED_HTML:
-            ev.page["too_large_to_analyse_bytes"] = len(html)
+        if facts["size"] > MAX_ANALYSED_HTML:
+            ev.page["too_large_to_analyse_bytes"] = facts["size"]
         else:
-            ev.page.update(read_page(html, ev.action))
-        return changes
+            ev.page.update(read_page(facts))
+        return facts["changes"]
 
     def _read_metrics(self) -> int | None:
         """Timings, shifts, bytes; returns the page's DOM change count (None if unknown)."""
