@@ -62,7 +62,7 @@ class Found:
 # The first match that is visible as Playwright means it (a non-empty box, not
 # visibility:hidden) and a CSS selector for it, in one round trip.
 FIRST_VISIBLE = """(elements, limit) => {
-  const selectorOf = %s;
+  const selectorOf = SELECTOR_JS;
   const index = elements.slice(0, limit).findIndex((e) => {
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
@@ -74,7 +74,8 @@ FIRST_VISIBLE = """(elements, limit) => {
 def _first_visible(locator: Locator, how: str, confidence: float,
                    limit: int = 12) -> Found | None:
     try:
-        index, selector = locator.evaluate_all(FIRST_VISIBLE % script("selector.js"), limit)
+        index, selector = locator.evaluate_all(
+            FIRST_VISIBLE.replace("SELECTOR_JS", script("selector.js")), limit)
     except Error:
         return None
     return Found(locator.nth(index), how, confidence, selector) if index >= 0 else None

@@ -35,7 +35,7 @@ from auditor.model import Persona, StepEvidence, StepSpec
 QUIET_MS = 150  # an in-page update is over after this long without network activity
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
-  return nav && nav.loadEventEnd > 0 && performance.timeOrigin + nav.loadEventEnd; }"""
+  return nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : false; }"""
 MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 # What screenshots cover: secret inputs, and frames that may hold card fields.
@@ -498,7 +498,7 @@ class Step:
         loads = t.loads
         load_end: float | bool = False
         with suppress(Error):
-            load_end = self.page.evaluate(LOAD_EVENT_END)
+            load_end = self.page.evaluate(LOAD_EVENT_END) or False
         return None if t.loads != loads or t.navigating else load_end
 
     def _loaded_at(self, last_end: float, load_end: float | bool) -> float:

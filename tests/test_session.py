@@ -95,6 +95,16 @@ def test_a_link_that_answers_no_content_does_not_hold_the_step_open(browser, sit
     s.close()
 
 
+def test_a_step_on_a_page_that_hides_its_navigation_timing_ends(browser):
+    s = session(browser)
+    s.page.set_content("<script>performance.getEntriesByType = () => [];</script>")
+    started = time.monotonic()
+    done = measured(s, lambda: s.page.evaluate("document.title = 'no timing here'"))
+    assert done["status"] == "ok", done["error"]
+    assert time.monotonic() - started < 5
+    s.close()
+
+
 def test_paced_typing_keeps_the_personas_cadence(browser, site):
     s = session(browser, typing_ms_per_key=60)
     s.page.goto(site + "/keys")
