@@ -174,6 +174,7 @@ class PersonaSession:
         self.secret_fields: list[tuple[int, Locator]] = []  # (document number, field)
         self.site_host = ""
         self.traffic = _Traffic()
+        self.last_reading = (-1, 0.0)  # (document number, performance.now()) of the last metrics
         d = persona.device
         self.context = browser.new_context(
             viewport={"width": d.width, "height": d.height}, device_scale_factor=d.scale,
@@ -372,6 +373,7 @@ class PersonaSession:
             self.page.close()
         self.page = self.context.new_page()
         self.traffic = _Traffic()
+        self.last_reading = (-1, 0.0)
         self._throttle()
         self._listen()
 
@@ -412,6 +414,10 @@ class Step:
         t = self.session.traffic
         t.requests, t.http_errors, t.failed = 0, [], []
         t.console_errors, t.dialogs, t.document_status = [], [], None
+        loads, now = self.session.last_reading
+        if loads == t.loads:  # same document as the last reading: go on from its time
+            self._since = now
+            return
         try:
             self._since = self.page.evaluate("performance.now()")
         except Error:
@@ -532,8 +538,8 @@ class Step:
         s, ev, t = self.session, self.evidence, self.session.traffic
         if not t.crashed:
             look_started = time.monotonic()
-            ev.screenshot = self._screenshot()
             seen = self._read_page()
+            ev.screenshot = self._screenshot(seen is None or seen["secret"])
             rest = s.dwell_ms - (time.monotonic() - look_started) * 1000
             if rest > 0:
                 with s.persona_cpu(), suppress(Error):
@@ -552,29 +558,32 @@ class Step:
             ev.page["crashed"] = True
             return
         changes = self._read_metrics()
-        if changes is None or changes != seen:  # the page changed while the persona looked
-            self._read_page()
+        if changes is None or seen is None or changes != seen["changes"]:
+            self._read_page()  # the page changed while the persona looked
 
-    def _read_page(self) -> int | None:
-        """What the page says (title, product facts, the form); returns its DOM change count
-        then. A page over MAX_ANALYSED_HTML characters is measured, but only its size kept."""
+    def _read_page(self) -> dict[str, Any] | None:
+        """What the page says (title, product facts, the form), kept in the evidence; returns
+        the facts, with the page's DOM change count and whether it shows a secret-looking
+        field. A page over MAX_ANALYSED_HTML characters is measured, but only its size kept."""
         ev = self.evidence
         try:
             facts = self.page.evaluate(script("page_facts.js"), {
-                "patterns": PATTERNS, "want": wanted(ev.action), "maxChars": MAX_ANALYSED_HTML})
+                "patterns": PATTERNS, "want": wanted(ev.action), "maxChars": MAX_ANALYSED_HTML,
+                "secretSelector": SECRET_SELECTOR})
         except Error:
             return None
         if facts["size"] > MAX_ANALYSED_HTML:
             ev.page["too_large_to_analyse_bytes"] = facts["size"]
         else:
             ev.page.update(read_page(facts))
-        return facts["changes"]
+        return facts
 
     def _read_metrics(self) -> int | None:
         """Timings, shifts, bytes; returns the page's DOM change count (None if unknown)."""
         state = self._state()
         if not state:
             return None
+        self.session.last_reading = (self.session.traffic.loads, state["now"])
         m: dict[str, Any] = {"requests": self.session.traffic.requests,
                              "cls": round(state["cls"], 4)}
         if state["inp"]:
@@ -593,12 +602,12 @@ class Step:
         self.evidence.metrics.update(m)
         return state["changes"]
 
-    def _secret_masks(self) -> list[Locator]:
+    def _secret_masks(self, secret_in_page: bool) -> list[Locator]:
         """What a screenshot must cover: the fields the persona typed secrets into, inputs that
         look secret, and any frame holding one (card fields often live in a payment frame)."""
         s = self.session
         masks = [field for loads, field in s.secret_fields if loads == s.traffic.loads]
-        if _has_secret(self.page.main_frame):
+        if secret_in_page:
             masks.append(self.page.locator(SECRET_SELECTOR))
         for frame in self.page.frames[1:]:
             if _has_secret(frame):
@@ -610,7 +619,7 @@ class Step:
             masks.append(self.page.locator("iframe[data-auditor-mask]"))
         return masks
 
-    def _screenshot(self) -> str | None:
+    def _screenshot(self, secret_in_page: bool) -> str | None:
         s = self.session
         if s.out_dir is None:
             return None
@@ -619,7 +628,8 @@ class Step:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.page.screenshot(path=str(path), type="jpeg", quality=70, animations="disabled",
-                                 mask=self._secret_masks(), scale="css", timeout=10_000)
+                                 mask=self._secret_masks(secret_in_page), scale="css",
+                                 timeout=10_000)
         except Error:
             return None
         return rel

@@ -95,6 +95,16 @@ def test_a_link_that_answers_no_content_does_not_hold_the_step_open(browser, sit
     s.close()
 
 
+def test_paints_are_reported_even_when_read_right_after_the_load(browser, site):
+    s = session(browser)  # no look and no screenshot: metrics are read at once
+    for n in range(3):
+        with s.step(n, StepSpec("visit", "Probe", "awareness")) as step:
+            url = f"{site}/next?visit={n}"
+            step.act(lambda url=url: s.page.goto(url, wait_until="commit"))
+        assert {"fcp_ms", "lcp_ms"} <= set(step.evidence.metrics), step.evidence.metrics
+    s.close()
+
+
 def test_a_step_on_a_page_that_hides_its_navigation_timing_ends(browser):
     s = session(browser)
     s.page.set_content("<script>performance.getEntriesByType = () => [];</script>")

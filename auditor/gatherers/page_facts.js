@@ -1,9 +1,10 @@
 // What a careful shopper checks by eye, read from the page as it is now. Only facts come back,
 // never the page's text: the patterns to look for are given, and matched here.
-({ patterns, want, maxChars }) => {
+({ patterns, want, maxChars, secretSelector }) => {
   const size = document.documentElement.outerHTML.length;
   const changes = window.__auditor ? window.__auditor.changes : null;
-  if (size > maxChars) return { size, changes };
+  const secret = document.querySelector(secretSelector) !== null;  // for the screenshot's masks
+  if (size > maxChars) return { size, changes, secret };
   const test = (name, text) => new RegExp(patterns[name], 'i').test(text);
   const hidden = 'script, style, noscript, template';
   const pieces = (root) => {  // the text a reader sees in source order, one piece per node
@@ -20,7 +21,7 @@
   const textOf = (root) => (root ? pieces(root).map((p) => p[1]).join(' ') : '');
   const main = document.querySelector('main') || document.querySelector('[role=main]')
     || document.body || document.documentElement;
-  const facts = { size, changes, title: document.title.trim(),
+  const facts = { size, changes, secret, title: document.title.trim(),
                   h1: textOf(document.querySelector('h1')) };
   if (want.product) {
     const words = new Map();  // words of each paragraph-like block: p, div, section
