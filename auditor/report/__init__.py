@@ -13,11 +13,17 @@ from auditor.report.markdown import render_markdown
 
 
 def write_report(run: RunResult, out: Path) -> Path:
-    """Write results.json, index.html, junit.xml and summary.md; return index.html's path."""
-    atomic_write(out / "results.json", json.dumps(run.to_dict(), indent=2, ensure_ascii=False))
-    atomic_write(out / "summary.md", render_markdown(run))
-    atomic_write(out / "junit.xml", render_junit(run))
-    atomic_write(out / "index.html", render_html(run))
+    """Write results.json, index.html, junit.xml and summary.md; return index.html's path.
+
+    The other files are rendered from what results.json holds (waits in whole ms), so that
+    `auditor report results.json` later gives the very same files.
+    """
+    data = run.to_dict()
+    atomic_write(out / "results.json", json.dumps(data, indent=2, ensure_ascii=False))
+    saved = RunResult.from_dict(data)
+    atomic_write(out / "summary.md", render_markdown(saved))
+    atomic_write(out / "junit.xml", render_junit(saved))
+    atomic_write(out / "index.html", render_html(saved))
     return out / "index.html"
 
 
