@@ -110,8 +110,9 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
 def _press_point(target: Locator) -> tuple[float, float] | None:
     """Where a press lands, checked in one call into the page; None when the element is not
     plainly pressable yet (hidden, disabled, covered, moving, inside a frame, zoomed page)."""
-    try:
-        point = target.evaluate(script("press_point.js"), timeout=1000)
+    try:  # evaluate_all: one round trip, and no waiting for an element that is not there
+        point = target.evaluate_all(
+            f"(found) => found.length === 1 ? ({script('press_point.js')})(found[0]) : null")
     except Error:
         return None
     return (point[0], point[1]) if point else None
