@@ -163,23 +163,36 @@ def product_link(page: Page, name: str | None, override: str | None = None) -> F
     ], override)
 
 
+@dataclass
+class MainContent:
+    """What a page shows in its main region: enough to judge a listing or a confirmation."""
+
+    text: str = ""
+    results: int = 0  # distinct product links, or product cards when no link looks like one
+    headings: tuple[str, ...] = ()
+    links: int = 0
+
+
+PRODUCT_CARDS = ('[itemtype*="Product"], [class*="product-card"], [class*="product-item"], '
+                 '[class*="productCard"]')
+MAX_TEXT = 200_000  # characters of a page's text kept for matching words
+
+
+def main_content(page: Page) -> MainContent:
+    """The main region's text, product count, headings and links, in one call into the page."""
+    try:
+        seen = page.evaluate(script("main_content.js"),
+                             {"cards": PRODUCT_CARDS, "maxChars": MAX_TEXT})
+    except Error:
+        return MainContent()
+    product_like = [p for p in seen["paths"] if re.search(PRODUCT_HREF, p)]
+    return MainContent(seen["text"], len(product_like) or seen["cards"],
+                       tuple(" ".join(h.split())[:80] for h in seen["headings"]), seen["links"])
+
+
 def count_results(page: Page) -> int:
-    """How many distinct product links the main region lists."""
-    main = main_region(page)
-    try:
-        hrefs = main.locator("a[href]").evaluate_all(
-            "(as) => [...new Set(as.filter(a => a.offsetParent !== null).map(a => a.pathname))]")
-    except Error:
-        return 0
-    product_like = [h for h in hrefs if re.search(PRODUCT_HREF, h)]
-    if product_like:
-        return len(product_like)
-    try:
-        cards = main.locator('[itemtype*="Product"], [class*="product-card"], '
-                             '[class*="product-item"], [class*="productCard"]')
-        return cards.count()
-    except Error:
-        return 0
+    """How many distinct products the main region lists."""
+    return main_content(page).results
 
 
 def add_to_cart(page: Page, override: str | None = None) -> Found | None:
@@ -244,13 +257,6 @@ def clearance_control(page: Page) -> Found | None:
         (main.get_by_role("link", name=pattern), "link named clearance/sale in main", 0.7),
         (page.get_by_role("link", name=pattern), "link named clearance/sale", 0.6),
     ])
-
-
-def page_text(page: Page) -> str:
-    try:
-        return main_region(page).inner_text(timeout=5000)
-    except Error:
-        return ""
 
 
 ORDER_NUMBER = re.compile(

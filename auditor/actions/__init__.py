@@ -78,7 +78,8 @@ def note(step: Step, key: str, found: Found) -> None:
     selector = found.selector
     if not selector:
         try:
-            selector = found.locator.evaluate(script("selector.js"), timeout=1000)
+            selector = found.locator.evaluate_all(
+                f"(found) => found.length ? ({script('selector.js')})(found[0]) : ''")
         except Error:
             selector = ""
     step.evidence.found[key] = {"how": found.how, "confidence": found.confidence,
@@ -86,11 +87,16 @@ def note(step: Step, key: str, found: Found) -> None:
 
 
 def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
-    """Tap on touch devices, click elsewhere."""
-    if ctx.session.persona.device.touch:
+    """Tap on touch devices, click elsewhere; unmeasured. A plainly pressable element is
+    pressed at its point at once; anything else gets Playwright's waits and `options`."""
+    point = None if options else _press_point(target)
+    if point is None and ctx.session.persona.device.touch:
         target.tap(**options)
-    else:
+    elif point is None:
         target.click(**options)
+    else:
+        _reach(ctx, point)
+        _land(ctx, point)
 
 
 def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
@@ -100,11 +106,23 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     if point is None:  # Playwright's own waits: visible, still, enabled, not covered
         click(ctx, target, trial=True)
         step.act(lambda: click(ctx, target, force=True))
-    elif ctx.session.persona.device.touch:
-        step.act(lambda: ctx.page.touchscreen.tap(*point))
     else:
-        ctx.page.mouse.move(*point)  # the pointer reaches the button (hover effects run)
-        step.act(lambda: ctx.page.mouse.click(*point))
+        _reach(ctx, point)
+        step.act(lambda: _land(ctx, point))
+
+
+def _reach(ctx: JourneyContext, point: tuple[float, float]) -> None:
+    """The mouse pointer arrives over the point first, so hover effects run; a finger does
+    not hover."""
+    if not ctx.session.persona.device.touch:
+        ctx.page.mouse.move(*point)
+
+
+def _land(ctx: JourneyContext, point: tuple[float, float]) -> None:
+    if ctx.session.persona.device.touch:
+        ctx.page.touchscreen.tap(*point)
+    else:
+        ctx.page.mouse.click(*point)
 
 
 def _press_point(target: Locator) -> tuple[float, float] | None:

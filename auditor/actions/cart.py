@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from auditor import discovery
@@ -15,9 +16,11 @@ def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
     found = discovery.add_to_cart(ctx.page, override)
     if found is None and ctx.product_url:
         # The persona left the product page earlier (e.g. after a drop-off): go back to it
-        # unmeasured, so the store's add-to-cart is still audited.
+        # off the step's clock, so the store's add-to-cart is still audited. How long that
+        # took is kept apart: it is the store's time, not the auditor's.
+        started = time.monotonic()
         ctx.page.goto(ctx.product_url)
-        step.evidence.page["returned_to_product"] = True
+        step.evidence.page["returned_to_product_ms"] = round((time.monotonic() - started) * 1000)
         found = discovery.add_to_cart(ctx.page, override)
     button = need(step, "the add-to-cart button", found,
                   "buttons named add to cart/basket/bag or buy", "add_to_cart")

@@ -155,7 +155,7 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
 
 
 def _confirmed(ctx: JourneyContext, step: Step) -> bool:
-    text = discovery.page_text(ctx.page)
+    text = discovery.main_content(ctx.page).text
     number = discovery.order_number(text)
     if number or (discovery.words("order_done").search(text) and "checkout" not in ctx.page.url):
         ctx.order_number = number
@@ -193,10 +193,18 @@ def _last_slip(ctx: JourneyContext) -> str | None:
     return next((k for k, t in ctx.tokens.items() if t in slipped), None)
 
 
+# The texts a store shows to say what went wrong: alerts and error summaries, and anything
+# shown whose class mentions an error.
+ERROR_TEXTS = """() => [
+  ...document.querySelectorAll('[role=alert], .error-summary, [class*="error" i]')]
+  .filter((e) => e.matches('[role=alert], .error-summary')
+    || (e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'))
+  .map((e) => e.innerText)"""
+
+
 def _error_text(ctx: JourneyContext) -> str | None:
-    alerts = ctx.page.locator('[role=alert], .error-summary, [class*="error" i]:visible')
     try:
-        texts = [t.strip() for t in alerts.all_inner_texts() if t.strip()]
+        texts = [t.strip() for t in ctx.page.evaluate(ERROR_TEXTS) if t.strip()]
     except Error:
         return None
     return ctx.session.redact(" ".join(texts)[:300]) if texts else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from auditor import discovery
@@ -31,14 +30,7 @@ def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
 
 def read_results(ctx: JourneyContext, query: str) -> SearchOutcome:
     """How many products the results page lists, and whether an empty page offers a way on."""
-    text = discovery.page_text(ctx.page)
-    count = discovery.count_results(ctx.page)
-    if discovery.words("no_results").search(text):
-        count = 0
-    sample: list[str] = []
-    main = discovery.main_region(ctx.page)
-    if count:
-        headings = main.locator("h2, h3, h4").all_inner_texts()[:3]
-        sample = [re.sub(r"\s+", " ", h).strip()[:80] for h in headings]
-    way_out = count == 0 and main.locator("a[href]").count() > 0
-    return SearchOutcome(query, count, way_out, sample)
+    shown = discovery.main_content(ctx.page)
+    count = 0 if discovery.words("no_results").search(shown.text) else shown.results
+    return SearchOutcome(query, count, count == 0 and shown.links > 0,
+                         list(shown.headings) if count else [])

@@ -1,0 +1,20 @@
+// What a page shows in its own content (main, or the body when there is none), read in one
+// call: its text, the paths of the links a person can see, its first headings, how many
+// product cards its markup has. Open shadow roots are searched too, as Playwright's are.
+({ cards, maxChars }) => {
+  const main = document.querySelector('main, [role=main]') || document.body;
+  if (!main) return { text: '', paths: [], headings: [], cards: 0, links: 0 };
+  const roots = [main];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  const links = all('a[href]');
+  return {
+    text: main.innerText.slice(0, maxChars),
+    paths: [...new Set(links.filter((a) => a.getClientRects().length > 0).map((a) => a.pathname))],
+    headings: all('h2, h3, h4').slice(0, 3).map((h) => h.innerText),
+    cards: all(cards).length,
+    links: links.length,
+  };
+}
