@@ -432,7 +432,8 @@ class Step:
             t.last_end, loads = 0.0, t.loads
             result = action()
             end = self._settle(t0, loads)
-            while (load_end := self._moved_on()) is None:
+        while (load_end := self._moved_on()) is None:  # read at full speed: our call
+            with self.session.persona_cpu():
                 end = self._settle(t0, loads)
         navigated = t.loads > loads
         if navigated:
