@@ -99,6 +99,15 @@ def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
         _land(ctx, point)
 
 
+def hover(ctx: JourneyContext, target: Locator) -> None:
+    """The mouse pointer comes to rest on an element, unmeasured (menus that open on hover)."""
+    point = _press_point(target)
+    if point is None:
+        target.hover()
+    else:
+        ctx.page.mouse.move(*point)
+
+
 def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     """Click or tap as a measured action. The clock starts when the finger lands: finding the
     element, scrolling to it and checking that a person could press it all happen first."""

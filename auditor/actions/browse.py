@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import Locator
 
 from auditor import discovery
-from auditor.actions import JourneyContext, action, need, note, press
+from auditor.actions import JourneyContext, action, click, hover, need, note, press
 from auditor.session import Step, StepFailed
 
 
@@ -28,12 +28,12 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
         opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
         note(step, "menu", opener)  # before opening it: its aria-expanded is about to change
         if ctx.session.persona.device.touch:
-            toggle.tap()
+            click(ctx, toggle)
         else:
-            toggle.hover()
+            hover(ctx, toggle)
         found = discovery.navigation_link(ctx.page, name, override)
         if not found and not ctx.session.persona.device.touch:
-            toggle.click()
+            click(ctx, toggle)
             found = discovery.navigation_link(ctx.page, name, override)
         if found:
             break
