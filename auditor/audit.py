@@ -99,12 +99,21 @@ def run_audit(plan: AuditPlan,
                         work(i, browser)
     except KeyboardInterrupt:
         run.incomplete = True
+    if plan.parallel and len(tasks) >= (os.cpu_count() or 1):
+        run.notes.append(_shared_cpu_note(len(tasks)))
     for i in range(len(tasks)):
         if i in done:
             run.journeys.append(done[i])
         elif i in walking:
             run.journeys.append(_interrupted(walking[i]))
     return finish(run, plan)
+
+
+def _shared_cpu_note(journeys: int) -> str:
+    """Why waits measured with --parallel on a small machine are not for comparing."""
+    return (f"{journeys} journeys walked at once on {os.cpu_count()} CPU core(s): the pages "
+            "shared the CPU, so their waits read longer than one at a time (on the demo store "
+            "with 2 cores, about 1.4× in total). Compare figures from runs without --parallel.")
 
 
 def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:

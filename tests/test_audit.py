@@ -51,10 +51,13 @@ def test_personas_at_once_share_one_browser(demo_store, tmp_path):
     out, err = run.communicate()
     assert run.returncode == 0, out + err
     assert most == 1
-    journeys = json.loads((tmp_path / "results.json").read_text())["journeys"]
+    results = json.loads((tmp_path / "results.json").read_text())
+    journeys = results["journeys"]
     assert sorted(j["persona"] for j in journeys) == [
         "delighted-shopper", "novice-checkout", "stressed-parent"]
     assert {j["outcome"] for j in journeys} == {"completed"}
+    shared = [note for note in results["notes"] if "walked at once" in note]
+    assert len(shared) == (1 if (os.cpu_count() or 1) <= 3 else 0)  # 3 journeys, few cores
 
 
 def test_a_browser_that_will_not_start_is_one_line_with_exit_3_at_once_too(tmp_path):
