@@ -8,7 +8,8 @@ from auditor.discovery import main_content
 
 SHADOW_LISTING = """<header><a href="/product/ad-banner">Ad</a></header>
 <main><h2>Toys</h2><p>2 results</p><toy-grid></toy-grid>
-<a href="/product/hidden" style="display:none">Hidden</a></main>
+<a href="/product/hidden" style="display:none">Hidden</a>
+<svg width="20" height="20"><a href="/product/icon"><rect width="20" height="20"/></a></svg></main>
 <script>
 customElements.define('toy-grid', class extends HTMLElement {
   connectedCallback() {
@@ -29,9 +30,9 @@ def test_products_inside_open_shadow_roots_are_counted_once_each(page):
     with serve(Listing) as url:
         page.goto(url + "/toys")
     shown = main_content(page)
-    assert shown.results == 2  # train twice and the bear; not the header's ad or a hidden link
+    assert shown.results == 2  # train twice and the bear; not the ad, a hidden or an SVG link
     assert shown.headings == ("Toys", "Train", "Bear")
-    assert shown.links == 4
+    assert shown.links == 5
 
 
 def test_cards_count_when_no_link_looks_like_a_product(page):

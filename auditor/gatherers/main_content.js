@@ -12,7 +12,8 @@
   const links = all('a[href]');
   return {
     text: main.innerText.slice(0, maxChars),
-    paths: [...new Set(links.filter((a) => a.getClientRects().length > 0).map((a) => a.pathname))],
+    paths: [...new Set(links.filter((a) => typeof a.pathname === 'string'  // not SVG links
+      && a.getClientRects().length > 0).map((a) => a.pathname))],
     headings: all('h2, h3, h4').slice(0, 3).map((h) => h.innerText),
     cards: all(cards).length,
     links: links.length,
