@@ -194,12 +194,12 @@ def _last_slip(ctx: JourneyContext) -> str | None:
 
 
 # The texts a store shows to say what went wrong: alerts and error summaries, and anything
-# shown whose class mentions an error.
+# shown whose class mentions an error (SVG icons among them have no text).
 ERROR_TEXTS = """() => [
   ...document.querySelectorAll('[role=alert], .error-summary, [class*="error" i]')]
   .filter((e) => e.matches('[role=alert], .error-summary')
     || (e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'))
-  .map((e) => e.innerText)"""
+  .map((e) => (typeof e.innerText === 'string' ? e.innerText : ''))"""
 
 
 def _error_text(ctx: JourneyContext) -> str | None:

@@ -1,0 +1,19 @@
+"""What a store says when it refuses an order, read the way a person reads it."""
+
+from __future__ import annotations
+
+from auditor.actions.checkout import ERROR_TEXTS
+
+REFUSAL = """<div role=alert>Card declined.</div>
+<p class="field-error">Postcode is required</p>
+<p class="error" style="display:none">Old message</p>
+<svg class="icon-error" width="10" height="10"><title>x</title></svg>
+<div role=alert style="display:none">Shown to screen readers</div>"""
+
+
+def test_error_texts_are_alerts_and_shown_errors_and_icons_do_not_break_them(page):
+    page.set_content(REFUSAL)
+    texts = [t.strip() for t in page.evaluate(ERROR_TEXTS) if t.strip()]
+    assert texts[:2] == ["Card declined.", "Postcode is required"]
+    assert "Old message" not in texts  # an error styled away is not shown to anyone
+    assert "Shown to screen readers" in texts  # alerts count even when visually hidden
