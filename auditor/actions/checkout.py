@@ -193,12 +193,12 @@ def _last_slip(ctx: JourneyContext) -> str | None:
     return next((k for k, t in ctx.tokens.items() if t in slipped), None)
 
 
-# The texts a store shows to say what went wrong: alerts and error summaries, and anything
-# shown whose class mentions an error (SVG icons among them have no text).
+# The texts a store shows to say what went wrong: alerts, error summaries and anything whose
+# class mentions an error, when rendered (a hidden template is not a message; a visually
+# hidden alert for screen readers is). SVG icons among them have no text.
 ERROR_TEXTS = """() => [
   ...document.querySelectorAll('[role=alert], .error-summary, [class*="error" i]')]
-  .filter((e) => e.matches('[role=alert], .error-summary')
-    || (e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'))
+  .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
   .map((e) => (typeof e.innerText === 'string' ? e.innerText : ''))"""
 
 
