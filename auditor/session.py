@@ -545,14 +545,13 @@ class Step:
         """
         s, ev, t = self.session, self.evidence, self.session.traffic
         if not t.crashed:
-            look_started = time.monotonic()
+            look_ends = time.monotonic() + s.dwell_ms / 1000
             seen = self._read_page()
             ev.screenshot = self._screenshot(seen is None or seen["secret"])
             self._ready_selectors()
-            rest = s.dwell_ms - (time.monotonic() - look_started) * 1000
-            if rest > 0:
-                with s.persona_cpu(), suppress(Error):
-                    self.page.wait_for_timeout(rest)
+            if time.monotonic() < look_ends:
+                with s.persona_cpu(), suppress(Error):  # the slowdown's own call is in the look
+                    self.page.wait_for_timeout(max(1.0, (look_ends - time.monotonic()) * 1000))
         ev.url = s.redact(self.page.url) or ""
         ev.http_status = t.document_status
         ev.http_errors = list(t.http_errors)
