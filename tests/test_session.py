@@ -45,6 +45,9 @@ class Pages(PageHandler):
             "/framed-card": FRAMED_FORM.replace(b"/inner", b"/card"),
             "/card": CARD_FORM,
             "/plain": b"<h1>Card</h1><input id=secret style='width:500px;height:80px'>",
+            "/late": b"<h1>Loading</h1>"
+                     b"<script>setTimeout(() => { document.querySelector('h1').textContent"
+                     b" = 'Your basket'; }, 100);</script>",
         }
         self.send_page(pages.get(self.path, b"missing"), 200 if self.path in pages else 404)
 
@@ -151,4 +154,15 @@ def test_screenshots_cover_secret_fields(browser, site, tmp_path, path):
     shot = tmp_path / "screenshots/tester-00.jpg"
     assert shot.exists()
     assert masked_pixels(s.page, shot) > 20_000
+    s.close()
+
+
+def test_what_the_page_says_is_read_again_when_it_changes_while_the_persona_looks(
+        browser, site, tmp_path):
+    s = PersonaSession(browser, Persona("tester", "Tester"), out_dir=tmp_path, dwell_ms=300,
+                       step_timeout_ms=10_000)
+    with s.step(0, StepSpec("visit", "Probe", "awareness")) as step:
+        step.act(lambda: s.page.goto(site + "/late", wait_until="commit"))
+    assert step.evidence.page["h1"] == "Your basket"  # changed 100 ms into a 300 ms look
+    assert step.evidence.screenshot
     s.close()

@@ -19,8 +19,8 @@
     return found;
   };
   const textOf = (root) => (root ? pieces(root).map((p) => p[1]).join(' ') : '');
-  const main = document.querySelector('main') || document.querySelector('[role=main]')
-    || document.body || document.documentElement;
+  const main = document.querySelector('main, [role=main]') || document.body
+    || document.documentElement;  // as discovery's main_region and main_content.js
   const facts = { size, changes, secret, title: document.title.trim(),
                   h1: textOf(document.querySelector('h1')) };
   if (want.product) {
