@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Browser
@@ -20,7 +20,7 @@ from auditor.recommendations import recommend
 from auditor.repeat import median_journey
 from auditor.report import write_report
 from auditor.runner import RunOptions, conclude, walk
-from auditor.session import browser_server, connect_browser, open_browser
+from auditor.session import open_browser, side_by_side
 
 
 @dataclass
@@ -73,14 +73,12 @@ def run_audit(plan: AuditPlan,
     tasks = [(site, label, journey) for site, label in sites for journey in plan.journeys]
     done: dict[int, JourneyResult] = {}
     walking: dict[int, JourneyResult] = {}
-    lock = threading.Lock()
 
     def tracker(i: int) -> Callable[[JourneyResult, StepResult], None]:
         def track(journey: JourneyResult, step: StepResult) -> None:
-            with lock:
-                walking[i] = journey
-                if on_step:
-                    on_step(journey, step)
+            walking[i] = journey
+            if on_step:
+                on_step(journey, step)
         return track
 
     def work(i: int, browser: Browser) -> None:
@@ -117,24 +115,9 @@ def _shared_cpu_note(journeys: int) -> str:
 
 
 def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
-    """Each journey in its own thread (Playwright's sync API is per thread), all of them in one
-    shared browser, each persona in its own context."""
-    errors: list[BaseException] = []
-    with browser_server() as endpoint:
-
-        def one(i: int) -> None:
-            try:
-                with connect_browser(endpoint) as browser:
-                    work(i, browser)
-            except Exception as exc:  # re-raised in the main thread below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(count)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            while thread.is_alive():
-                thread.join(0.2)  # short joins keep Ctrl-C and SIGTERM responsive
+    """Every journey at once in one browser, each persona in its own context."""
+    with open_browser() as browser:
+        errors = side_by_side(browser, [partial(work, i, browser) for i in range(count)])
     if errors:
         raise errors[0]
 

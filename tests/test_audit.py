@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 
-def _browsers_under(root: int) -> int:
-    """Chromium browser processes (not renderers or helpers) descending from `root`.
+def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
+    """Chromium browser processes (not renderers or helpers) and Playwright drivers descending
+    from `root`.
 
     A helper the browser has just forked still shows the browser's command line until it
     starts; it is not counted, being a descendant of a browser itself.
@@ -37,20 +38,23 @@ def _browsers_under(root: int) -> int:
     browsers = {pid for pid, line in commands.items()
                 if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) in (b"chromium", b"chrome")
                 and b"--type=" not in line and root in ancestors(pid)}
-    return sum(1 for pid in browsers if not browsers & set(ancestors(pid)))
+    drivers = {pid for pid, line in commands.items()
+               if b"run-driver" in line and root in ancestors(pid)}
+    return sum(1 for pid in browsers if not browsers & set(ancestors(pid))), len(drivers)
 
 
-def test_personas_at_once_share_one_browser(demo_store, tmp_path):
+def test_personas_at_once_share_one_browser_and_one_driver(demo_store, tmp_path):
     store = demo_store()
     run = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, "--parallel",
                             "--fast-typing", "--quiet", "--out", str(tmp_path)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    most = 0
+    most_browsers = most_drivers = 0
     while run.poll() is None:
-        most = max(most, _browsers_under(run.pid))
+        browsers, drivers = _browsers_and_drivers_under(run.pid)
+        most_browsers, most_drivers = max(most_browsers, browsers), max(most_drivers, drivers)
     out, err = run.communicate()
     assert run.returncode == 0, out + err
-    assert most == 1
+    assert (most_browsers, most_drivers) == (1, 1)
     results = json.loads((tmp_path / "results.json").read_text())
     journeys = results["journeys"]
     assert sorted(j["persona"] for j in journeys) == [

@@ -39,11 +39,12 @@ def test_typed_secrets_never_reach_any_output(page, demo_store, tmp_path, flaws)
     assert masked_pixels(page, out / typed["screenshot"]) > 500
 
 
-def test_an_interrupted_run_still_writes_the_steps_so_far(demo_store, tmp_path):
+@pytest.mark.parametrize("who", [("--persona", "delighted-shopper"), ("--parallel",)])
+def test_an_interrupted_run_still_writes_the_steps_so_far(demo_store, tmp_path, who):
     store = demo_store()
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, "--persona",
-                             "delighted-shopper", "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, *who,
+                             "--out", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen = []
     for line in proc.stdout:
@@ -56,8 +57,11 @@ def test_an_interrupted_run_still_writes_the_steps_so_far(demo_store, tmp_path):
     assert "Traceback" not in err
     results = json.loads((out / "results.json").read_text())
     assert results["incomplete"] is True
-    steps = results["journeys"][0]["steps"]
-    assert 3 <= len(steps) < 10
+    journeys = results["journeys"]
+    assert all("interrupted" in journey["reason"] for journey in journeys)
+    steps = [step for journey in journeys for step in journey["steps"]]
+    assert 3 <= len(steps) < 10 * len(journeys)
+    assert {step["status"] for step in steps} == {"ok"}  # the stop fails no step of its own
     assert "Incomplete run" in (out / "index.html").read_text()
 
 

@@ -10,7 +10,7 @@ import pytest
 from helpers import PageHandler, masked_pixels, serve
 
 from auditor.model import Persona, StepSpec
-from auditor.session import PersonaSession
+from auditor.session import PersonaSession, side_by_side
 
 KEY_LOG = (b"<input id=f><script>window.keys = [];"
            b"f.addEventListener('keydown', (e) => keys.push([e.key, performance.now()]));"
@@ -166,3 +166,28 @@ def test_what_the_page_says_is_read_again_when_it_changes_while_the_persona_look
     assert step.evidence.page["h1"] == "Your basket"  # changed 100 ms into a 300 ms look
     assert step.evidence.screenshot
     s.close()
+
+
+def test_tasks_side_by_side_take_turns_while_each_waits_for_the_browser(browser, site):
+    order: list[str] = []
+
+    def reader(name: str, wait_ms: int):
+        def task() -> None:
+            page = browser.new_page()
+            try:
+                page.goto(site)
+                order.append(f"{name} in")
+                page.wait_for_timeout(wait_ms)
+                order.append(f"{name} done")
+            finally:
+                page.close()
+        return task
+
+    def broken() -> None:
+        raise ValueError("a task that fails")
+
+    errors = side_by_side(browser, [reader("slow", 600), broken, reader("quick", 50)])
+    # One after another, the slow reader (started first) would be done first.
+    assert sorted(order) == ["quick done", "quick in", "slow done", "slow in"]
+    assert order.index("quick done") < order.index("slow done")
+    assert [str(e) for e in errors] == ["a task that fails"]
