@@ -92,12 +92,14 @@ def side_by_side(browser: Browser, tasks: list[Callable[[], None]]) -> list[Base
     Each task runs in a greenlet of its own on the connection's event loop, the way Playwright
     runs the sync API's event callbacks: while one waits for the browser, the others go on.
     One driver serves them all (a thread each would need a driver each, and a browser server
-    between them and the browser: ~2.5 s more CPU for three personas). This uses Playwright's
+    between them and the browser: ~2 s more CPU for three personas). This uses Playwright's
     loop, dispatcher and wait (`_impl`), hence the pinned Playwright version.
 
     A Ctrl-C or SIGTERM is passed on to every task still running, so that each closes its tab
     as a run one after another would, then raised here.
     """
+    if not tasks:
+        return []
     impl = browser._impl_obj
     loop, dispatcher = impl._loop, impl._dispatcher_fiber
     walkers: list[tuple[greenlet, asyncio.Future[None]]] = []
