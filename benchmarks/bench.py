@@ -183,10 +183,13 @@ def concurrency_and_memory(runs: int) -> list[str]:
         cases = {**{f"{pid} alone": ("--persona", pid) for pid in PERSONAS},
                  "three personas, one after another": (),
                  "three personas at once (--parallel, one browser)": ("--parallel",)}
+        samples: dict[str, list[tuple[float, dict]]] = {name: [] for name in cases}
+        for _ in range(runs):  # every case once a round: a busier minute touches them all
+            for name, extra in cases.items():
+                samples[name].append(_cli_run(store.url, *extra))
         for name, extra in cases.items():
-            samples = [_cli_run(store.url, *extra) for _ in range(runs)]
-            walls[name] = median(wall for wall, _ in samples)
-            waits[name] = median(_waits_s(results) for _, results in samples)
+            walls[name] = median(wall for wall, _ in samples[name])
+            waits[name] = median(_waits_s(results) for _, results in samples[name])
             memory = _cli_memory(store.url, *extra)
             rows.append(f"| {name} | {walls[name]:.1f} s | {waits[name]:.2f} s | {memory:.0f} MB |")
     alone = [walls[f"{pid} alone"] for pid in PERSONAS]

@@ -38,16 +38,20 @@ def _slip_target(ctx: JourneyContext, tokens: set[str]) -> str | None:
     His slip belongs in the card number; only a flow that reaches its final button without
     any card field (pay on delivery, payment elsewhere) gets it in a fallback field.
     """
-    final = discovery.submit_control(ctx.page, "place_order") is not None
     card_seen = any(t == "cc-number" for t in ctx.tokens.values())
     for mistake in ctx.session.persona.mistakes:
         candidates = [mistake.field]
-        if final and not card_seen:
+        if mistake.field not in tokens and not card_seen and _final_page(ctx):
             candidates += list(mistake.fallback_fields)
         for token in candidates:
             if token in tokens:
                 return token if ctx.slips.get(token, 0) < mistake.times else None
     return None
+
+
+def _final_page(ctx: JourneyContext) -> bool:
+    """Whether this checkout page holds the button that places the order."""
+    return discovery.submit_control(ctx.page, "place_order") is not None
 
 
 def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool,
