@@ -110,7 +110,7 @@ def run_audit(plan: AuditPlan,
 def _shared_cpu_note(journeys: int) -> str:
     """Why waits measured with --parallel on a small machine are not for comparing."""
     return (f"{journeys} journeys walked at once on {os.cpu_count()} CPU core(s): the pages "
-            "shared the CPU, so their waits read longer than one at a time (1.76× in total on the "
+            "shared the CPU, so their waits read longer than one at a time (1.73× in total on the "
             "demo store with 2 cores). Compare figures from runs without --parallel.")
 
 
