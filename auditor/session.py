@@ -30,6 +30,7 @@ from auditor.gatherers.heuristics import PATTERNS, read_page, wanted
 from auditor.model import Persona, StepEvidence, StepSpec
 
 QUIET_MS = 150  # an in-page update is over after this long without network activity
+DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its renderer died
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
   return nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : false; }"""
@@ -224,9 +225,20 @@ class PersonaSession:
             self._set_cpu(1)
 
     def _set_cpu(self, rate: float) -> None:
-        with suppress(Error):
-            self._cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+        if self._send("Emulation.setCPUThrottlingRate", {"rate": rate}):
             self._cpu_slow = rate > 1
+
+    def _send(self, method: str, params: dict[str, Any] | None = None) -> bool:
+        """A DevTools command to the tab; whether it was carried out. Chromium keeps a command
+        for a renderer that has just died until a new one comes, which may be never: hence
+        the time limit (a command takes a few ms)."""
+        if self.traffic.crashed:
+            return False
+        try:
+            self._cdp.send(method, params, timeout=DEVTOOLS_TIMEOUT_MS)
+        except Error:
+            return False
+        return True
 
     def _listen(self) -> None:
         page, t = self.page, self.traffic
@@ -310,8 +322,8 @@ class PersonaSession:
         step.begin()
         try:
             yield step
-        except StepFailed as exc:
-            step.fail(str(exc))
+        except StepFailed as exc:  # the tab's crash can make what was looked for missing
+            step.fail(f"the browser tab crashed ({exc})" if self.crashed() else str(exc))
         except PlaywrightTimeout as exc:
             step.fail(f"timed out after {self.step_timeout_ms / 1000:g} s: {_first_line(exc)}")
             self.stop_loading()
@@ -381,8 +393,7 @@ class PersonaSession:
 
     def stop_loading(self) -> None:
         """Abandon a navigation that never ends, as a person gives up on a spinning page."""
-        with suppress(Error):
-            self._cdp.send("Page.stopLoading")
+        self._send("Page.stopLoading")
 
     def lost(self) -> bool:
         """True when the tab shows no store at all (unreachable, crashed): nothing to walk on."""

@@ -3,12 +3,16 @@ screenshot hides."""
 
 from __future__ import annotations
 
+import signal
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 from helpers import PageHandler, masked_pixels, serve
+from playwright.sync_api import Error
 
+from auditor import session as session_module
 from auditor.model import Persona, StepSpec
 from auditor.session import PersonaSession, side_by_side
 
@@ -191,3 +195,30 @@ def test_tasks_side_by_side_take_turns_while_each_waits_for_the_browser(browser,
     assert sorted(order) == ["quick done", "quick in", "slow done", "slow in"]
     assert order.index("quick done") < order.index("slow done")
     assert [str(e) for e in errors] == ["a task that fails"]
+
+
+class _Hung(Exception):
+    pass
+
+
+def _hung(_signum, _frame):
+    raise _Hung("a DevTools command to the crashed tab never came back")
+
+
+def test_a_tab_whose_renderer_just_died_does_not_hold_the_walk(browser, monkeypatch):
+    monkeypatch.setattr(session_module, "DEVTOOLS_TIMEOUT_MS", 500)
+    s = session(browser, cpu_slowdown=4)
+    s.page.goto("data:text/html,<h1>Shop</h1>")
+    with suppress(Error):
+        s._cdp.send("Page.crash", timeout=300)  # never answered: the renderer is gone
+    s.traffic.crashed = False  # as if the crash event were still on its way
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(20)
+    try:
+        with s.persona_cpu():  # switches the CPU slowdown on and off: two commands
+            pass
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert s.crashed()
+    s.close()
