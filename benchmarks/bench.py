@@ -23,7 +23,7 @@ from playwright.sync_api import Browser
 
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
-from auditor.lighthouse import find_lhci
+from auditor.lighthouse import _lighthouserc, find_lhci
 from auditor.model import Journey, Persona, StepSpec
 from auditor.runner import RunOptions, walk
 from auditor.scenario import DEFAULT_INPUTS
@@ -220,11 +220,9 @@ def versus_lighthouse(runs: int) -> list[str]:
             ours.append(time.perf_counter() - started)
             our_lcp.append(result.steps[0].evidence.metrics.get("lcp_ms", 0))
         theirs, lh_lcp, lh_observed = [], [], []
+        rc = _lighthouserc([store.url + "/"], "desktop", {})
         for _ in range(runs):
             with tempfile.TemporaryDirectory() as folder:
-                from auditor.lighthouse import _lighthouserc
-
-                rc = _lighthouserc([store.url + "/"], "desktop", {})
                 Path(folder, "lighthouserc.json").write_text(json.dumps(rc))
                 started = time.perf_counter()
                 subprocess.run([lhci, "collect", "--config=lighthouserc.json"], cwd=folder,
