@@ -14,7 +14,7 @@ from playwright.sync_api import Error
 
 from auditor import session as session_module
 from auditor.model import Persona, StepSpec
-from auditor.session import PersonaSession, side_by_side
+from auditor.session import PersonaSession, StepFailed, side_by_side
 
 KEY_LOG = (b"<input id=f><script>window.keys = [];"
            b"f.addEventListener('keydown', (e) => keys.push([e.key, performance.now()]));"
@@ -205,7 +205,7 @@ def _hung(_signum, _frame):
     raise _Hung("a DevTools command to the crashed tab never came back")
 
 
-def test_a_tab_whose_renderer_just_died_does_not_hold_the_walk(browser, monkeypatch):
+def test_a_tab_whose_renderer_just_died_does_not_hold_the_walk_and_is_named(browser, monkeypatch):
     monkeypatch.setattr(session_module, "DEVTOOLS_TIMEOUT_MS", 500)
     s = session(browser, cpu_slowdown=4)
     s.page.goto("data:text/html,<h1>Shop</h1>")
@@ -221,4 +221,7 @@ def test_a_tab_whose_renderer_just_died_does_not_hold_the_walk(browser, monkeypa
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert s.crashed()
+    with s.step(1, StepSpec("search", "Search", "consideration")) as step:
+        raise StepFailed("could not find the search box")  # gone with the page
+    assert step.evidence.error == "the browser tab crashed (could not find the search box)"
     s.close()
