@@ -13,8 +13,9 @@ def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
     """Chromium browser processes (not renderers or helpers) and Playwright drivers descending
     from `root`.
 
-    A helper the browser has just forked still shows the browser's command line until it
-    starts; it is not counted, being a descendant of a browser itself.
+    A process the browser or the driver has just forked (a helper, the browser itself) still
+    shows its parent's command line until it starts; it is not counted, being a descendant of
+    one already counted.
     """
     parents, commands = {}, {}
     for entry in Path("/proc").iterdir():
@@ -40,7 +41,8 @@ def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
                 and b"--type=" not in line and root in ancestors(pid)}
     drivers = {pid for pid, line in commands.items()
                if b"run-driver" in line and root in ancestors(pid)}
-    return sum(1 for pid in browsers if not browsers & set(ancestors(pid))), len(drivers)
+    return tuple(sum(1 for pid in kind if not kind & set(ancestors(pid)))
+                 for kind in (browsers, drivers))
 
 
 def test_personas_at_once_share_one_browser_and_one_driver(demo_store, tmp_path):
