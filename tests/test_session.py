@@ -14,7 +14,7 @@ from playwright.sync_api import Error
 
 from auditor import session as session_module
 from auditor.model import Persona, StepSpec
-from auditor.session import PersonaSession, StepFailed, open_browser, side_by_side
+from auditor.session import PersonaSession, StepFailed, side_by_side, stops_where_the_walk_waits
 
 KEY_LOG = (b"<input id=f><script>window.keys = [];"
            b"f.addEventListener('keydown', (e) => keys.push([e.key, performance.now()]));"
@@ -228,12 +228,13 @@ def test_a_tab_whose_renderer_just_died_does_not_hold_the_walk_and_is_named(brow
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_a_stop_signal_inside_playwrights_own_work_leaves_the_browser_whole(site, stop):
+def test_a_stop_signal_inside_playwrights_own_work_leaves_the_browser_whole(browser, site,
+                                                                           stop):
     """The signal lands while Playwright hands the driver's request event to a listener:
     Python's own handler would raise there and cut the connection to the driver."""
     before = signal.getsignal(stop)
-    with open_browser() as browser:
-        page = browser.new_page()
+    page = browser.new_page()
+    with stops_where_the_walk_waits(browser):
         page.once("request", lambda _request: signal.raise_signal(stop))
         with pytest.raises(KeyboardInterrupt):
             page.goto(site + "/")
