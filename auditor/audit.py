@@ -110,8 +110,8 @@ def run_audit(plan: AuditPlan,
 def _shared_cpu_note(journeys: int) -> str:
     """Why waits measured with --parallel on a small machine are not for comparing."""
     return (f"{journeys} journeys walked at once on {os.cpu_count()} CPU core(s): the pages "
-            "shared the CPU, so their waits read longer than one at a time (1.73× in total on the "
-            "demo store with 2 cores). Compare figures from runs without --parallel.")
+            "shared the CPU, so their waits read longer than one at a time (1.7–2.5× in total on "
+            "the demo store with 2 cores). Compare figures from runs without --parallel.")
 
 
 def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
