@@ -238,5 +238,8 @@ def test_a_stop_signal_inside_playwrights_own_work_leaves_the_browser_whole(brow
         page.once("request", lambda _request: signal.raise_signal(stop))
         with pytest.raises(KeyboardInterrupt):
             page.goto(site + "/")
-        assert browser.new_page().evaluate("1 + 1") == 2
+        after = browser.new_page()
+        assert after.evaluate("1 + 1") == 2
     assert signal.getsignal(stop) == before  # the handler is the caller's again
+    page.context.close()
+    after.context.close()
