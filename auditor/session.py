@@ -499,8 +499,10 @@ class Step:
         while (load_end := self._moved_on()) is None:  # read at full speed: our call
             with self.session.persona_cpu():
                 end = self._settle(t0, loads)
-        navigated = t.loads > loads
-        if navigated:
+        # A browser error page may report no load event: it is a new document all the same.
+        error_page = self.page.url.startswith("chrome-error:") and self.page.url != start_url
+        navigated = t.loads > loads or error_page
+        if t.loads > loads:
             end = self._loaded_at(end, load_end)
         self.evidence.wait_ms += max(0.0, end - t0)
         if navigated:
