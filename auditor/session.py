@@ -98,7 +98,7 @@ def stops_where_the_walk_waits(browser: Browser) -> Iterator[None]:
     Playwright's code: a call sent but not yet registered, whose reply then breaks the next
     call, or the loop's reader of the driver's pipe, after which every call waits forever
     (seen: interrupted runs that hung in browser.close() or ended with a traceback). A second
-    signal while the walk stops changes nothing; the stop takes about a second.
+    signal while the walk stops changes nothing.
     """
     loop, walk = browser._impl_obj._loop, greenlet.getcurrent()
     stopping = False
