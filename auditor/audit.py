@@ -20,7 +20,7 @@ from auditor.recommendations import recommend
 from auditor.repeat import median_journey
 from auditor.report import write_report
 from auditor.runner import RunOptions, conclude, walk
-from auditor.session import open_browser, side_by_side
+from auditor.session import browser_label, open_browser, side_by_side
 
 
 @dataclass
@@ -82,6 +82,7 @@ def run_audit(plan: AuditPlan,
         return track
 
     def work(i: int, browser: Browser) -> None:
+        run.browser = browser_label(browser)
         site, label, journey = tasks[i]
         runs = [walk(browser, journey, site, plan.out, plan.options, tracker(i), label)
                 for _ in range(plan.runs)]

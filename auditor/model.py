@@ -245,10 +245,11 @@ class RunResult:
     incomplete: bool = False
     comparison: list[dict[str, Any]] | None = None
     notes: list[str] = field(default_factory=list)
+    browser: str = ""  # the program and version that measured, e.g. "chromium 156.0.8078.114"
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": SCHEMA, "tool_version": self.tool_version,
+            "schema": SCHEMA, "tool_version": self.tool_version, "browser": self.browser,
             "started_at": self.started_at, "finished_at": self.finished_at,
             "incomplete": self.incomplete,
             "journeys": [j.to_dict() for j in self.journeys],
@@ -264,7 +265,8 @@ class RunResult:
                    [JourneyResult.from_dict(j) for j in d["journeys"]],
                    [Recommendation(**r) for r in d.get("recommendations", [])],
                    [GateFailure(**g) for g in d.get("gates", [])],
-                   d.get("incomplete", False), d.get("comparison"), d.get("notes", []))
+                   d.get("incomplete", False), d.get("comparison"), d.get("notes", []),
+                   d.get("browser", ""))
 
 
 def persona_from_dict(d: dict[str, Any]) -> Persona:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+from weakref import WeakKeyDictionary
 
 from greenlet import greenlet
 from playwright._impl._greenlets import wait_for_future
@@ -69,10 +70,13 @@ class Redactor:
         return re.sub(r"((?:card|cc|cvc|cvv|csc|pass)[\w-]*=)[^&#\s]*", r"\1•••", text, flags=re.I)
 
 
+_PROGRAMS: WeakKeyDictionary[Browser, str] = WeakKeyDictionary()  # browser → its binary
+
+
 @contextmanager
 def open_browser(headless: bool = True) -> Iterator[Browser]:
     """Start Playwright and the system Chromium; a missing browser is exit code 3."""
-    executable = find_chromium()
+    executable = find_chromium(headless_shell=headless)
     cache_node_code()
     with sync_playwright() as playwright:
         try:
@@ -82,11 +86,17 @@ def open_browser(headless: bool = True) -> Iterator[Browser]:
         except Error as exc:
             first = str(exc).strip().splitlines()[0]
             raise BrowserMissing(f"cannot start Chromium at {executable}: {first}") from None
+        _PROGRAMS[browser] = Path(executable).name
         try:
             with stops_where_the_walk_waits(browser):
                 yield browser
         finally:
             browser.close()
+
+
+def browser_label(browser: Browser) -> str:
+    """Which browser measured, as a report names it: its program and version."""
+    return f"{_PROGRAMS.get(browser, 'Chromium')} {browser.version}"
 
 
 @contextmanager

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+from auditor.browser import find_chromium
 
 
 def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
@@ -36,8 +39,9 @@ def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
         return line
 
     # Chromium's helpers rewrite their command line into one string: look for --type= in it.
+    audited = os.path.basename(find_chromium(headless_shell=True)).encode()
     browsers = {pid for pid, line in commands.items()
-                if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) in (b"chromium", b"chrome")
+                if os.path.basename(line.split(b"\0")[0].split(b" ")[0]) == audited
                 and b"--type=" not in line and root in ancestors(pid)}
     drivers = {pid for pid, line in commands.items()
                if b"run-driver" in line and root in ancestors(pid)}
@@ -64,6 +68,9 @@ def test_personas_at_once_share_one_browser_and_one_driver(demo_store, tmp_path)
     assert {j["outcome"] for j in journeys} == {"completed"}
     shared = [note for note in results["notes"] if "walked at once" in note]
     assert len(shared) == (1 if (os.cpu_count() or 1) <= 3 else 0)  # 3 journeys, few cores
+    program = os.path.basename(find_chromium(headless_shell=True))
+    assert re.fullmatch(rf"{re.escape(program)} \d+\.\d+\.\d+\.\d+", results["browser"])
+    assert f"measured in {results['browser']}" in (tmp_path / "index.html").read_text()
 
 
 def test_a_browser_that_will_not_start_is_one_line_with_exit_3_at_once_too(tmp_path):

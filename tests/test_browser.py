@@ -1,0 +1,53 @@
+"""Which Chromium an audit drives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor import browser
+from auditor.errors import BrowserMissing
+
+
+def _executable(path: Path) -> str:
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.fixture
+def binaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """A headless shell and a full browser, both present, in place of the system's."""
+    shell, full = _executable(tmp_path / "shell"), _executable(tmp_path / "full")
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(tmp_path / "missing"), shell))
+    monkeypatch.setattr(browser, "KNOWN_PATHS", (full,))
+    monkeypatch.delenv("AUDITOR_CHROMIUM", raising=False)
+    return shell, full
+
+
+def test_a_headless_audit_prefers_the_headless_shell(binaries: tuple[str, str]) -> None:
+    shell, full = binaries
+    assert browser.find_chromium(headless_shell=True) == shell
+    assert browser.find_chromium() == full
+
+
+def test_the_full_browser_serves_when_there_is_no_shell(binaries: tuple[str, str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", ())
+    assert browser.find_chromium(headless_shell=True) == binaries[1]
+
+
+def test_the_users_choice_wins(binaries: tuple[str, str], tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = _executable(tmp_path / "mine")
+    monkeypatch.setenv("AUDITOR_CHROMIUM", mine)
+    assert browser.find_chromium(headless_shell=True) == mine
+    monkeypatch.setenv("AUDITOR_CHROMIUM", str(tmp_path / "gone"))
+    with pytest.raises(BrowserMissing, match="AUDITOR_CHROMIUM=.*gone is not an executable"):
+        browser.find_chromium(headless_shell=True)
+
+
+def test_the_debian_binary_comes_before_its_wrapper_script() -> None:
+    assert browser.KNOWN_PATHS.index("/usr/lib/chromium/chromium") < \
+        browser.KNOWN_PATHS.index("/usr/bin/chromium")
