@@ -82,6 +82,11 @@ def _pages(journeys: list[JourneyResult], max_pages: int) -> dict[str, list[str]
     return by_form
 
 
+def _chrome() -> str:
+    """Lighthouse measures in the same browser program as the journeys."""
+    return find_chromium(headless_shell=True)
+
+
 def _lighthouserc(urls: list[str], form_factor: str, assertions: dict[str, Any]) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS, "--disable-default-apps",
                       "--disable-extensions"])
@@ -89,7 +94,7 @@ def _lighthouserc(urls: list[str], form_factor: str, assertions: dict[str, Any])
     if form_factor == "desktop":
         settings["preset"] = "desktop"
     return {"ci": {
-        "collect": {"url": urls, "numberOfRuns": 1, "chromePath": find_chromium(),
+        "collect": {"url": urls, "numberOfRuns": 1, "chromePath": _chrome(),
                     "settings": settings},
         "assert": {"assertions": assertions},
         "upload": {"target": "filesystem", "outputDir": "lhci-reports"},
@@ -98,7 +103,7 @@ def _lighthouserc(urls: list[str], form_factor: str, assertions: dict[str, Any])
 
 def _lhci(lhci: str, command: str, folder: Path, timeout: float) -> str | None:
     """Run one lhci command in its own process group; return an error line or None."""
-    env = {**os.environ, "CHROME_PATH": find_chromium()}
+    env = {**os.environ, "CHROME_PATH": _chrome()}
     proc = subprocess.Popen([lhci, command, "--config=lighthouserc.json"], cwd=folder, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
