@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,6 +28,9 @@ class AuditorGroup(click.Group):
     """Turns AuditorError into one line and its exit code, never a traceback."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
+        # Everything imported so far lives until exit: frozen, it is skipped by every later
+        # garbage collection, the ones at exit among them (~40 ms a run here).
+        gc.freeze()
         kwargs["standalone_mode"] = False
         try:
             return super().main(*args, **kwargs)

@@ -21,12 +21,14 @@ def _has_downloaded_chromium() -> bool:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict, pytestconfig: pytest.Config) -> dict:
-    """pytest-playwright's launch arguments, pointed at the system Chromium when needed."""
+    """pytest-playwright's launch arguments, pointed at the system Chromium when needed (its
+    headless shell, as for audits, unless --headed)."""
     if (pytestconfig.getoption("--browser-channel", None) or _has_downloaded_chromium()
             or "executable_path" in browser_type_launch_args):
         return browser_type_launch_args
     try:
-        executable = find_chromium()
+        headless = bool(browser_type_launch_args.get("headless", True))
+        executable = find_chromium(headless_shell=headless)
     except AuditorError:
         return browser_type_launch_args
     args = list(browser_type_launch_args.get("args", [])) + CHROMIUM_ARGS
