@@ -54,13 +54,21 @@ def find_chromium(headless_shell: bool = False) -> str:
             return configured
         raise BrowserMissing(f"AUDITOR_CHROMIUM={configured} is not an executable file; "
                              + INSTALL_HINT)
-    for path in (HEADLESS_SHELL_PATHS if headless_shell else ()) + KNOWN_PATHS:
+    kinds = [(KNOWN_PATHS, ("chromium", "google-chrome"))]
+    if headless_shell:
+        kinds.insert(0, (HEADLESS_SHELL_PATHS, ("chromium-headless-shell",)))
+    for paths, commands in kinds:
+        if found := _first_executable(paths, commands):
+            return found
+    raise BrowserMissing("no Chromium found; " + INSTALL_HINT)
+
+
+def _first_executable(paths: tuple[str, ...], commands: tuple[str, ...]) -> str | None:
+    """The first of `paths` that can be run, else the first of `commands` on PATH."""
+    for path in paths:
         if Path(path).is_file() and os.access(path, os.X_OK):
             return path
-    found = shutil.which("chromium") or shutil.which("google-chrome")
-    if found:
-        return found
-    raise BrowserMissing("no Chromium found; " + INSTALL_HINT)
+    return next(filter(None, map(shutil.which, commands)), None)
 
 
 def cache_node_code() -> None:

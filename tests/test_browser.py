@@ -23,6 +23,7 @@ def binaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]
     monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", (str(tmp_path / "missing"), shell))
     monkeypatch.setattr(browser, "KNOWN_PATHS", (full,))
     monkeypatch.delenv("AUDITOR_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # nothing of the system's on PATH either
     return shell, full
 
 
@@ -38,6 +39,14 @@ def test_the_full_browser_serves_when_there_is_no_shell(binaries: tuple[str, str
     assert browser.find_chromium(headless_shell=True) == binaries[1]
 
 
+def test_a_shell_on_path_comes_before_the_full_browser(
+        binaries: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", ())
+    shell = _executable(tmp_path / "chromium-headless-shell")
+    assert browser.find_chromium(headless_shell=True) == shell
+    assert browser.find_chromium() == binaries[1]
+
+
 def test_the_users_choice_wins(binaries: tuple[str, str], tmp_path: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     mine = _executable(tmp_path / "mine")
@@ -51,3 +60,11 @@ def test_the_users_choice_wins(binaries: tuple[str, str], tmp_path: Path,
 def test_the_debian_binary_comes_before_its_wrapper_script() -> None:
     assert browser.KNOWN_PATHS.index("/usr/lib/chromium/chromium") < \
         browser.KNOWN_PATHS.index("/usr/bin/chromium")
+
+
+def test_no_browser_at_all_says_how_to_get_one(binaries: tuple[str, str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_PATHS", ())
+    monkeypatch.setattr(browser, "KNOWN_PATHS", ())
+    with pytest.raises(BrowserMissing, match="no Chromium found; install one with 'apt-get"):
+        browser.find_chromium(headless_shell=True)
