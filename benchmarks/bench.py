@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
+from auditor.browser import find_chromium
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.lighthouse import _lighthouserc, find_lhci
@@ -289,7 +290,8 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
     print(f"# journey-auditor benchmarks (commit {commit}, median of {args.runs} runs, "
-          f"{os.cpu_count()} cores, {_machine_speed():.2f} s for the reference loop)\n")
+          f"{os.cpu_count()} cores, {_machine_speed():.2f} s for the reference loop, "
+          f"browser {Path(find_chromium(headless_shell=True)).name})\n")
     tables = {"accuracy": ("Accuracy: measured wait against an injected server delay", accuracy),
               "overhead": ("Overhead of a full journey", overhead),
               "concurrency": ("Concurrency and memory", concurrency_and_memory),
