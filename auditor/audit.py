@@ -111,7 +111,7 @@ def run_audit(plan: AuditPlan,
 def _shared_cpu_note(journeys: int) -> str:
     """Why waits measured with --parallel on a small machine are not for comparing."""
     return (f"{journeys} journeys walked at once on {os.cpu_count()} CPU core(s): the pages "
-            "shared the CPU, so their waits read longer than one at a time (1.7–2.5× in total on "
+            "shared the CPU, so their waits read longer than one at a time (1.6–2.5× in total on "
             "the demo store with 2 cores). Compare figures from runs without --parallel.")
 
 
