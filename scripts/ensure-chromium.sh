@@ -12,12 +12,15 @@ have_browser() {
 }
 have_shell() { [ -x /usr/lib/chromium/chromium-headless-shell ]; }
 can_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
+add_shell() {
+  apt-get install -y -qq chromium-headless-shell >/dev/null \
+    || echo "note: chromium-headless-shell not installed; audits use the full Chromium" >&2
+}
 export DEBIAN_FRONTEND=noninteractive
 if have_browser; then
   if ! have_shell && can_apt && apt-cache show chromium-headless-shell >/dev/null 2>&1; then
     echo "Installing Debian's chromium-headless-shell (once)..."
-    apt-get install -y -qq chromium-headless-shell >/dev/null \
-      || echo "note: chromium-headless-shell not installed; audits use the full Chromium" >&2
+    add_shell
   fi
   exit 0
 fi
@@ -25,8 +28,7 @@ if can_apt; then
   echo "Installing Debian's chromium (once)..."
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
-  apt-get install -y -qq chromium-headless-shell >/dev/null \
-    || echo "note: chromium-headless-shell not installed; audits use the full Chromium" >&2
+  add_shell
   exit 0
 fi
 echo "No Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium)" >&2
