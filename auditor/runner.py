@@ -6,13 +6,14 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser
 
 from auditor import scoring
-from auditor.actions import ACTIONS, JourneyContext
+from auditor.actions import ACTIONS, JourneyContext, foresee
 from auditor.model import Journey, JourneyResult, StepEvidence, StepResult, StepSpec
 from auditor.session import PersonaSession
 
@@ -44,7 +45,9 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     result = JourneyResult(persona, site, "completed", None, "", 0, [], label=label)
     started = time.monotonic()
     try:
-        for spec in journey.steps:
+        for spec, upcoming in zip(journey.steps, [*journey.steps[1:], None], strict=True):
+            session.foresee = (partial(foresee, ctx, upcoming.action, upcoming.params)
+                               if upcoming else None)
             if spec.action == "visit":
                 session.reopen_if_crashed()
             stranded = result.steps and result.steps[-1].evidence.status != "ok"

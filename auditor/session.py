@@ -36,6 +36,7 @@ DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its r
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
   return nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : false; }"""
+CHANGE_COUNTS = "() => window.__auditor ? [__auditor.changes, __auditor.touched] : null"
 MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 # What screenshots cover: secret inputs, and frames that may hold card fields.
@@ -228,6 +229,10 @@ class PersonaSession:
         self.site_host = ""
         self.traffic = _Traffic()
         self.last_reading = (-1, 0.0)  # (document number, performance.now()) of the last metrics
+        # The next step's first reads of the page, run during the persona's look at it (see
+        # Step.finish); what they found, by read, while the page stays as it was.
+        self.foresee: Callable[[], None] | None = None
+        self.foreseen: dict[Any, Any] = {}
         d = persona.device
         self.context = browser.new_context(
             viewport={"width": d.width, "height": d.height}, device_scale_factor=d.scale,
@@ -449,6 +454,7 @@ class PersonaSession:
         self.page = self.context.new_page()
         self.traffic = _Traffic()
         self.last_reading = (-1, 0.0)
+        self.foreseen.clear()
         self._throttle()
         self._listen()
 
@@ -615,16 +621,19 @@ class Step:
     def finish(self) -> None:
         """The page as the persona found it (screenshot), their look at it, then what it held.
 
-        Screenshot and page facts are read in the first moments of the look, so they cost no
-        extra time; metrics are read after it, so late shifts count, and the facts again if
-        the page changed while the persona looked.
+        Screenshot, page facts and the next step's first reads run in the first moments of
+        the look, so they cost no extra time; metrics are read after it, so late shifts
+        count, and the facts again if the page changed while the persona looked.
         """
         s, ev, t = self.session, self.evidence, self.session.traffic
+        s.foreseen.clear()
+        as_foreseen = None
         if not t.crashed:
             look_ends = time.monotonic() + s.dwell_ms / 1000
             seen = self._read_page()
             ev.screenshot = self._screenshot(seen is None or seen["secret"])
             self._ready_selectors()
+            as_foreseen = self._foresee(look_ends)
             if time.monotonic() < look_ends:
                 with s.persona_cpu(), suppress(Error):  # the slowdown's own call is in the look
                     self.page.wait_for_timeout(max(1.0, (look_ends - time.monotonic()) * 1000))
@@ -641,9 +650,26 @@ class Step:
         if t.crashed:
             ev.page["crashed"] = True
             return
-        changes = self._read_metrics()
-        if changes is None or seen is None or changes != seen["changes"]:
+        state = self._read_metrics()
+        if state is None or state != as_foreseen:
+            s.foreseen.clear()  # read again when needed: the page changed since
+        if state is None or seen is None or state[0] != seen["changes"]:
             self._read_page()  # the page changed while the persona looked
+
+    def _foresee(self, look_ends: float) -> tuple[int, int] | None:
+        """Run the next step's first reads (what the persona will look for) while they look,
+        when the look has time left; returns the page's change counts from just before, so
+        that what was found is kept only if the page stays the same until the look ends."""
+        s = self.session
+        if s.foresee is None or time.monotonic() >= look_ends:
+            return None
+        try:
+            before = self.page.evaluate(CHANGE_COUNTS)
+            s.foresee()
+        except Exception:  # the next step reads again, and meets any error there, in its step
+            s.foreseen.clear()
+            return None
+        return tuple(before) if before else None
 
     def _ready_selectors(self) -> None:
         """Have Playwright set up its selector engine in this document now, while the persona
@@ -671,8 +697,9 @@ class Step:
             ev.page.update(read_page(facts))
         return facts
 
-    def _read_metrics(self) -> int | None:
-        """Timings, shifts, bytes; returns the page's DOM change count (None if unknown)."""
+    def _read_metrics(self) -> tuple[int, int] | None:
+        """Timings, shifts, bytes; returns the page's change counts, of its content and of
+        anything (None if unknown)."""
         state = self._state()
         if not state:
             return None
@@ -693,7 +720,7 @@ class Step:
         else:
             m["bytes"] = state["resourceBytes"]
         self.evidence.metrics.update(m)
-        return state["changes"]
+        return (state["changes"], state["touched"]) if state["changes"] is not None else None
 
     def _secret_masks(self, secret_in_page: bool) -> list[Locator]:
         """What a screenshot must cover: the fields the persona typed secrets into, inputs that

@@ -33,8 +33,17 @@ class JourneyContext:
     def page(self) -> Page:
         return self.session.page
 
+    def first_look(self, read: ReadFn, params: dict[str, Any]) -> Any:
+        """What `read` finds on the page: as found during the persona's look at it at the end
+        of the last step, when the page has not changed since, else read now. Only for a
+        step's first reads, before it does anything: each foreseen answer is used once."""
+        if read in self.session.foreseen:
+            return self.session.foreseen.pop(read)
+        return read(self, params)
+
 
 ActionFn = Callable[[JourneyContext, Step, dict[str, Any]], None]
+ReadFn = Callable[[JourneyContext, dict[str, Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -43,23 +52,36 @@ class Action:
     title: str
     stage: str
     run: ActionFn
+    first_read: ReadFn | None = None  # what the action looks for first (see first_look)
 
 
 ACTIONS: dict[str, Action] = {}
 
 
-def action(name: str, title: str, stage: str) -> Callable[[ActionFn], ActionFn]:
+def action(name: str, title: str, stage: str,
+           first_read: ReadFn | None = None) -> Callable[[ActionFn], ActionFn]:
     """Register a journey action under `name`, with its default step title and stage.
+
+    `first_read(ctx, params)`, if given, is what the action reads of the page before doing
+    anything, through `ctx.first_look(first_read, params)`: it then runs during the
+    persona's look at the page the step before, where it costs no time of its own.
 
     @action("search", "Search the store", "consideration")
     def search(ctx, step, params): ...
     """
 
     def register(fn: ActionFn) -> ActionFn:
-        ACTIONS[name] = Action(name, title, stage, fn)
+        ACTIONS[name] = Action(name, title, stage, fn, first_read)
         return fn
 
     return register
+
+
+def foresee(ctx: JourneyContext, spec_action: str, params: dict[str, Any]) -> None:
+    """Run the first read of the step to come and keep its answer for it (see first_look)."""
+    read = ACTIONS[spec_action].first_read
+    if read is not None and not ctx.retry:
+        ctx.session.foreseen[read] = read(ctx, params)
 
 
 def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:

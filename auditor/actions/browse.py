@@ -19,11 +19,19 @@ def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     step.act(lambda: ctx.page.goto(url, wait_until="commit"))
 
 
-@action("open_category", "Open a category from the menu", "consideration")
+def _category(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
+    return params.get("category") or ctx.inputs.get("category")
+
+
+def _category_link(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.navigation_link(ctx.page, _category(ctx, params), ctx.locators.get("category"))
+
+
+@action("open_category", "Open a category from the menu", "consideration", _category_link)
 def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    name = params.get("category") or ctx.inputs.get("category")
+    name = _category(ctx, params)
     override = ctx.locators.get("category")
-    found = discovery.navigation_link(ctx.page, name, override)
+    found = ctx.first_look(_category_link, params)
     for toggle in discovery.menu_toggles(ctx.page) if not found else []:
         opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
         note(step, "menu", opener)  # before opening it: its aria-expanded is about to change
@@ -42,8 +50,10 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     press(ctx, step, link)
 
 
-def _filter_fields(ctx: JourneyContext) -> tuple[Locator | None, Locator | None]:
-    """The minimum and maximum price inputs, told apart by their names and labels."""
+def _filter_fields(ctx: JourneyContext,
+                   _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
+    """The minimum and maximum price inputs, told apart by their names and labels, and how
+    many products the page lists before filtering."""
     low = high = None
     for f in ctx.session.fields():
         if not f["visible"] or f["type"] not in ("number", "text", "range", "search"):
@@ -56,7 +66,7 @@ def _filter_fields(ctx: JourneyContext) -> tuple[Locator | None, Locator | None]
             high = high or locator
         elif re.search(r"min|from|low|von|\bod\b|nuo|最低", words):
             low = low or locator
-    return low, high
+    return low, high, discovery.count_results(ctx.page)
 
 
 def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
@@ -68,13 +78,12 @@ def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
         step.act(lambda: field.press("Enter"))
 
 
-@action("filter_price", "Filter by price", "consideration")
+@action("filter_price", "Filter by price", "consideration", _filter_fields)
 def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    low, high = _filter_fields(ctx)
+    low, high, before = ctx.first_look(_filter_fields, params)
     if low is None and high is None:
         raise StepFailed("could not find a price filter (looked for min/max price inputs); "
                          "this store may not offer one")
-    before = discovery.count_results(ctx.page)
     typed_into = None
     for locator, key in ((low, "min"), (high, "max")):
         if locator is not None and params.get(key) is not None:
@@ -85,12 +94,17 @@ def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     step.evidence.page["results_after"] = discovery.count_results(ctx.page)
 
 
-@action("filter_clearance", "Show only clearance items", "consideration")
+def _clearance(ctx: JourneyContext,
+               _params: dict[str, Any]) -> tuple[discovery.Found | None, int]:
+    """The clearance filter, and how many products the page lists before it is used."""
+    return discovery.clearance_control(ctx.page), discovery.count_results(ctx.page)
+
+
+@action("filter_clearance", "Show only clearance items", "consideration", _clearance)
 def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    found = discovery.clearance_control(ctx.page)
+    found, before = ctx.first_look(_clearance, params)
     control = need(step, "a clearance or sale filter", found,
                    "a checkbox or link named clearance/sale/outlet", "clearance")
-    before = discovery.count_results(ctx.page)
     if control.get_attribute("type") == "checkbox" or found.how.startswith("checkbox"):
         control.check()
         _submit_filters(ctx, step, control)
@@ -100,10 +114,18 @@ def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
     step.evidence.page["results_after"] = discovery.count_results(ctx.page)
 
 
-@action("open_product", "Open a product", "consideration")
+def _product(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
+    return params.get("product") or ctx.inputs.get("product")
+
+
+def _product_link(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.product_link(ctx.page, _product(ctx, params), ctx.locators.get("product"))
+
+
+@action("open_product", "Open a product", "consideration", _product_link)
 def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    name = params.get("product") or ctx.inputs.get("product")
-    found = discovery.product_link(ctx.page, name, ctx.locators.get("product"))
+    name = _product(ctx, params)
+    found = ctx.first_look(_product_link, params)
     link = need(step, f"a link to the product '{name}'" if name else "a product link", found,
                 "product links in the main region", "product")
     press(ctx, step, link)

@@ -10,10 +10,14 @@ from auditor.actions import JourneyContext, action, need, note, press
 from auditor.session import Step
 
 
-@action("add_to_cart", "Add to cart", "purchase")
+def _add_button(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.add_to_cart(ctx.page, ctx.locators.get("add_to_cart"))
+
+
+@action("add_to_cart", "Add to cart", "purchase", _add_button)
 def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     override = ctx.locators.get("add_to_cart")
-    found = discovery.add_to_cart(ctx.page, override)
+    found = ctx.first_look(_add_button, params)
     if found is None and ctx.product_url:
         # The persona left the product page earlier (e.g. after a drop-off): go back to it
         # off the step's clock, so the store's add-to-cart is still audited. How long that
@@ -35,10 +39,14 @@ def _choose_required_options(ctx: JourneyContext) -> None:
             discovery.field_locator(ctx.page, f).select_option(index=1)
 
 
-@action("go_to_checkout", "Go to checkout", "purchase")
+def _checkout_control(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.checkout_control(ctx.page, ctx.locators.get("checkout"))
+
+
+@action("go_to_checkout", "Go to checkout", "purchase", _checkout_control)
 def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     override = ctx.locators.get("checkout")
-    found = discovery.checkout_control(ctx.page, override)
+    found = ctx.first_look(_checkout_control, params)
     if found is None:
         cart = need(step, "the cart", discovery.cart_link(ctx.page, ctx.locators.get("cart")),
                     "links or buttons named cart/basket/bag", "cart")

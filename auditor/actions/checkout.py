@@ -9,6 +9,7 @@ from playwright.sync_api import Error
 from auditor import discovery
 from auditor.actions import JourneyContext, action, click, need, press
 from auditor.cards import luhn_ok
+from auditor.discovery import Found
 from auditor.gatherers.forms import by_key, compare
 from auditor.session import SECRET_FIELDS, Step, StepFailed
 
@@ -54,10 +55,13 @@ def _final_page(ctx: JourneyContext) -> bool:
     return discovery.submit_control(ctx.page, "place_order") is not None
 
 
-def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool,
-                required: bool = False) -> list[str]:
-    """Type every field the persona knows an answer for; returns the keys typed."""
-    fields = [f for f in ctx.session.fields() if f["visible"] and not f["readonly"]]
+def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: bool = False,
+                controls: list[dict[str, Any]] | None = None) -> list[str]:
+    """Type every field the persona knows an answer for; returns the keys typed.
+    `controls`: the page's form controls when just read, else they are read here."""
+    if controls is None:
+        controls = ctx.session.fields()
+    fields = [f for f in controls if f["visible"] and not f["readonly"]]
     tokens = {f["key"]: f["token"] for f in _classified(fields) if f["token"]}
     target = _slip_target(ctx, set(tokens.values()))
     typed: list[str] = []
@@ -129,18 +133,31 @@ def _tick_if_required(ctx: JourneyContext, field: dict[str, Any]) -> None:
         discovery.field_locator(ctx.page, field).check()
 
 
-@action("fill_checkout", "Fill in the checkout form", "purchase")
+def _form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str, Any]]:
+    return ctx.session.fields()
+
+
+@action("fill_checkout", "Fill in the checkout form", "purchase", _form)
 def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    fill_fields(ctx, step, only_missing=False, required=True)
+    fill_fields(ctx, step, only_missing=False, required=True,
+                controls=ctx.first_look(_form, params))
 
 
-@action("place_order", "Place the order", "purchase")
+def _order_form(ctx: JourneyContext,
+                _params: dict[str, Any]) -> tuple[list[dict[str, Any]], Found | None]:
+    """The form as it stands and its place-order button, if this page has one."""
+    return ctx.session.fields(), discovery.submit_control(ctx.page, "place_order",
+                                                          ctx.locators.get("place_order"))
+
+
+@action("place_order", "Place the order", "purchase", _order_form)
 def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     if ctx.attempt > 1:
         step.evidence.page["retyped"] = fill_fields(ctx, step, only_missing=True)
-    for _ in range(MAX_CHECKOUT_PAGES):
-        before = by_key(ctx.session.fields())
-        control = discovery.submit_control(ctx.page, "place_order", ctx.locators.get("place_order"))
+    form = ctx.first_look(_order_form, params)  # read afresh after retyping (no look since)
+    for page in range(MAX_CHECKOUT_PAGES):
+        fields, control = form if page == 0 else _order_form(ctx, params)
+        before = by_key(fields)
         is_final = control is not None
         control = control or discovery.submit_control(ctx.page, "continue")
         button = need(step, "the place-order button", control or discovery.any_submit(ctx.page),
@@ -214,13 +231,20 @@ def _error_text(ctx: JourneyContext) -> str | None:
     return ctx.session.redact(" ".join(texts)[:300]) if texts else None
 
 
-@action("create_account", "Create an account", "retention")
+def _account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, Found | None]:
+    """Whether a password field is already shown, else the offer to create an account."""
+    if _password_fields(ctx):
+        return True, None
+    return False, discovery.submit_control(ctx.page, "create_account")
+
+
+@action("create_account", "Create an account", "retention", _account_offer)
 def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    if not _password_fields(ctx):
-        offer = need(step, "a create-account offer",
-                     discovery.submit_control(ctx.page, "create_account"),
-                     "buttons or links named create account/register/sign up", "create_account")
-        press(ctx, step, offer)
+    shown, offer = ctx.first_look(_account_offer, params)
+    if not shown:
+        press(ctx, step, need(step, "a create-account offer", offer,
+                              "buttons or links named create account/register/sign up",
+                              "create_account"))
     fill_fields(ctx, step, only_missing=True)
     button = need(step, "the create-account button",
                   discovery.submit_control(ctx.page, "create_account",

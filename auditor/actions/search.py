@@ -10,11 +10,15 @@ from auditor.model import SearchOutcome
 from auditor.session import Step
 
 
-@action("search", "Search the store", "consideration")
+def _search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.search_box(ctx.page, ctx.locators.get("search"))
+
+
+@action("search", "Search the store", "consideration", _search_box)
 def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     query = str(params.get("query") or ctx.inputs.get("search") or "")
     override = ctx.locators.get("search")
-    found = discovery.search_box(ctx.page, override)
+    found = ctx.first_look(_search_box, params)
     if found is None and (opener := discovery.search_opener(ctx.page)):
         click(ctx, opener.locator)
         found = discovery.search_box(ctx.page, override)

@@ -2,9 +2,17 @@
 // so that each step can read what happened on the page since the step began.
 (() => {
   if (window.__auditor) return;
-  const A = (window.__auditor = { fcp: null, lcp: null, shifts: [], events: [], changes: 0 });
-  new MutationObserver(() => { A.changes += 1; })
-    .observe(document, { childList: true, subtree: true, characterData: true });
+  const A = (window.__auditor = {
+    fcp: null, lcp: null, shifts: [], events: [], changes: 0, touched: 0 });
+  // changes: content (nodes, text); touched: anything, attributes too, but the auditor's
+  // own marks (data-auditor-*), so a look-ahead can tell the page is as it was.
+  new MutationObserver((records) => {
+    const content = records.some((r) => r.type !== 'attributes');
+    if (content) A.changes += 1;
+    if (content || records.some((r) => !r.attributeName.startsWith('data-auditor'))) {
+      A.touched += 1;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   const watch = (type, onEntry, extra) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry))

@@ -1,0 +1,76 @@
+"""Walking a journey: the next step's first reads run while the persona looks at the page,
+and are kept only while the page stays as it was."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import PageHandler, serve
+
+from auditor import discovery
+from auditor.actions import ACTIONS, Action, press
+from auditor.model import Journey, Persona, StepSpec
+from auditor.runner import RunOptions, walk
+
+# Two add-to-cart buttons; on /swap the visible one is hidden and the other shown 100 ms after
+# load, inside the persona's 300 ms look: only an attribute changes, no node or text.
+SHOP = b"""<button id=first onclick="location='/added?first'">Add to cart</button>
+<button id=second style="display:none" onclick="location='/added?second'">Add to cart</button>"""
+SWAP = (b"<script>addEventListener('load', () => setTimeout(() => {"
+        b"first.style.display = 'none'; second.style.display = ''; }, 100));</script>")
+
+
+class Shop(PageHandler):
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        pages = {"/still": SHOP, "/swap": SHOP + SWAP, "/added?first": b"<h1>First</h1>",
+                 "/added?second": b"<h1>Second</h1>"}
+        self.send_page(pages.get(self.path, b"missing"))
+
+
+@pytest.fixture
+def shop():
+    with serve(Shop) as url:
+        yield url
+
+
+@pytest.fixture
+def logged_add(monkeypatch):
+    """An add-to-cart action whose first read and start are logged, in order."""
+    log: list[str] = []
+
+    def first_read(ctx, params):
+        log.append("read")
+        return discovery.add_to_cart(ctx.page)
+
+    def run(ctx, step, params):
+        log.append("step starts")
+        press(ctx, step, ctx.first_look(first_read, params).locator)
+
+    monkeypatch.setitem(ACTIONS, "logged_add", Action("logged_add", "Add", "purchase", run,
+                                                      first_read))
+    return log
+
+
+def _walk(browser, url: str, path: str, dwell_ms: float = 300):
+    journey = Journey(Persona("tester", "Tester", typing_ms_per_key=0), (
+        StepSpec("visit", "Arrive", "awareness", {"path": path}),
+        StepSpec("logged_add", "Add", "purchase")), {})
+    return walk(browser, journey, url, None, RunOptions(step_timeout_ms=5000, dwell_ms=dwell_ms))
+
+
+def test_the_next_steps_first_read_runs_during_the_look_and_is_used(browser, shop, logged_add):
+    result = _walk(browser, shop, "/still")
+    assert logged_add == ["read", "step starts"]  # read once, before the step began
+    assert [s.evidence.status for s in result.steps] == ["ok", "ok"]
+    assert result.steps[1].evidence.url.endswith("/added?first")
+
+
+def test_a_page_that_changes_during_the_look_is_read_again(browser, shop, logged_add):
+    result = _walk(browser, shop, "/swap")
+    assert logged_add == ["read", "step starts", "read"]
+    assert result.steps[1].evidence.status == "ok", result.steps[1].evidence.error
+    assert result.steps[1].evidence.url.endswith("/added?second")
+
+
+def test_without_a_look_nothing_is_read_ahead(browser, shop, logged_add):
+    _walk(browser, shop, "/still", dwell_ms=0)
+    assert logged_add == ["step starts", "read"]
