@@ -46,8 +46,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     started = time.monotonic()
     try:
         for spec, upcoming in zip(journey.steps, [*journey.steps[1:], None], strict=True):
-            session.foresee = (partial(foresee, ctx, upcoming.action, upcoming.params)
-                               if upcoming else None)
+            session.foresee = partial(foresee, ctx, spec, upcoming)
             if spec.action == "visit":
                 session.reopen_if_crashed()
             stranded = result.steps and result.steps[-1].evidence.status != "ok"

@@ -43,17 +43,20 @@ def logged_add(monkeypatch):
 
     def run(ctx, step, params):
         log.append("step starts")
-        press(ctx, step, ctx.first_look(first_read, params).locator)
+        found = ctx.first_look(first_read, params)
+        ctx.retry = ctx.attempt < params.get("attempts", 1)  # as a refused order is retried
+        if not ctx.retry:
+            press(ctx, step, found.locator)
 
     monkeypatch.setitem(ACTIONS, "logged_add", Action("logged_add", "Add", "purchase", run,
                                                       first_read))
     return log
 
 
-def _walk(browser, url: str, path: str, dwell_ms: float = 300):
+def _walk(browser, url: str, path: str, dwell_ms: float = 300, attempts: int = 1):
     journey = Journey(Persona("tester", "Tester", typing_ms_per_key=0), (
         StepSpec("visit", "Arrive", "awareness", {"path": path}),
-        StepSpec("logged_add", "Add", "purchase")), {})
+        StepSpec("logged_add", "Add", "purchase", {"attempts": attempts})), {})
     return walk(browser, journey, url, None, RunOptions(step_timeout_ms=5000, dwell_ms=dwell_ms))
 
 
@@ -74,3 +77,9 @@ def test_a_page_that_changes_during_the_look_is_read_again(browser, shop, logged
 def test_without_a_look_nothing_is_read_ahead(browser, shop, logged_add):
     _walk(browser, shop, "/still", dwell_ms=0)
     assert logged_add == ["step starts", "read"]
+
+
+def test_a_retried_step_has_its_first_read_done_in_the_look_before_it(browser, shop, logged_add):
+    result = _walk(browser, shop, "/still", attempts=2)
+    assert logged_add == ["read", "step starts", "read", "step starts"]
+    assert result.steps[-1].evidence.url.endswith("/added?first")

@@ -10,6 +10,7 @@ from playwright.sync_api import Error, Locator, Page
 
 from auditor.discovery import Found
 from auditor.gatherers import script
+from auditor.model import StepSpec
 from auditor.session import PersonaSession, Step, StepFailed
 
 
@@ -77,11 +78,13 @@ def action(name: str, title: str, stage: str,
     return register
 
 
-def foresee(ctx: JourneyContext, spec_action: str, params: dict[str, Any]) -> None:
-    """Run the first read of the step to come and keep its answer for it (see first_look)."""
-    read = ACTIONS[spec_action].first_read
-    if read is not None and not ctx.retry:
-        ctx.session.foreseen[read] = read(ctx, params)
+def foresee(ctx: JourneyContext, current: StepSpec, upcoming: StepSpec | None) -> None:
+    """Run the first read of the step to come (the current one again when it is retried) and
+    keep its answer for it (see first_look)."""
+    coming = current if ctx.retry else upcoming
+    read = ACTIONS[coming.action].first_read if coming else None
+    if read is not None and coming is not None:
+        ctx.session.foreseen[read] = read(ctx, coming.params)
 
 
 def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:

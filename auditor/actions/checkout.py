@@ -152,9 +152,11 @@ def _order_form(ctx: JourneyContext,
 
 @action("place_order", "Place the order", "purchase", _order_form)
 def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    if ctx.attempt > 1:
-        step.evidence.page["retyped"] = fill_fields(ctx, step, only_missing=True)
-    form = ctx.first_look(_order_form, params)  # read afresh after retyping (no look since)
+    form = ctx.first_look(_order_form, params)
+    if ctx.attempt > 1:  # a retry: retype what the store lost, then read the form again
+        step.evidence.page["retyped"] = fill_fields(ctx, step, only_missing=True,
+                                                    controls=form[0])
+        form = _order_form(ctx, params)
     for page in range(MAX_CHECKOUT_PAGES):
         fields, control = form if page == 0 else _order_form(ctx, params)
         before = by_key(fields)
