@@ -82,13 +82,25 @@ def _first_visible(locator: Locator, how: str, confidence: float,
 
 
 def _try(page: Page, candidates: list[tuple[Locator, str, float]],
-         override: str | None = None) -> Found | None:
+         override: str | None = None, seldom_there: bool = False) -> Found | None:
+    """The first candidate with a visible match. `seldom_there`: what is looked for is
+    usually absent, so one call first tells whether any candidate has a visible match."""
     if override:
         return _first_visible(page.locator(override), f"profile: {override}", 1.0)
+    if seldom_there and not _any_visible([locator for locator, _, _ in candidates]):
+        return None
     for locator, how, confidence in candidates:
         if found := _first_visible(locator, how, confidence):
             return found
     return None
+
+
+def _any_visible(locators: list[Locator]) -> bool:
+    """Whether any of the locators has a visible match, in one call into the page."""
+    union = locators[0]
+    for locator in locators[1:]:
+        union = union.or_(locator)
+    return _first_visible(union, "any candidate", 0.0, limit=12 * len(locators)) is not None
 
 
 def search_box(page: Page, override: str | None = None) -> Found | None:
@@ -231,7 +243,7 @@ def guest_choice(page: Page) -> Found | None:
         (page.get_by_role("button", name=pattern), "button for guest checkout", 0.9),
         (page.get_by_role("link", name=pattern), "link for guest checkout", 0.85),
         (page.get_by_role("radio", name=pattern), "radio for guest checkout", 0.8),
-    ])
+    ], seldom_there=True)
 
 
 def submit_control(page: Page, key: str, override: str | None = None) -> Found | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import PageHandler, serve
 
-from auditor.discovery import main_content
+from auditor.discovery import guest_choice, main_content
 
 SHADOW_LISTING = """<header><a href="/product/ad-banner">Ad</a></header>
 <main><h2>Toys</h2><p>2 results</p><toy-grid></toy-grid>
@@ -46,3 +46,13 @@ def test_a_page_without_main_is_read_from_its_body(page):
     shown = main_content(page)
     assert "order number is A-1234" in shown.text
     assert shown.results == 0 and shown.links == 0
+
+
+def test_a_guest_checkout_is_found_by_any_of_its_forms_and_only_when_shown(page):
+    page.set_content('<button style="display:none">Continue as guest</button>'
+                     '<label><input type=radio name=who> Check out as a guest</label>')
+    found = guest_choice(page)
+    assert found is not None and found.how == "radio for guest checkout"
+    page.set_content('<button style="display:none">Continue as guest</button>'
+                     '<button>Sign in</button>')
+    assert guest_choice(page) is None
