@@ -36,7 +36,9 @@ DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its r
 LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
 LOAD_EVENT_END = """() => { const nav = performance.getEntriesByType('navigation')[0];
   return nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : false; }"""
-CHANGE_COUNTS = "() => window.__auditor ? [__auditor.changes, __auditor.touched] : null"
+# Which document this is (its time origin) and its change counts (see observers.js).
+CHANGE_COUNTS = """() => window.__auditor
+  ? [performance.timeOrigin, __auditor.changes, __auditor.touched] : null"""
 MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
 SECRET_FIELDS = ("cc-number", "cc-csc", "new-password", "current-password")
 # What screenshots cover: secret inputs, and frames that may hold card fields.
@@ -653,13 +655,13 @@ class Step:
         state = self._read_metrics()
         if state is None or state != as_foreseen:
             s.foreseen.clear()  # read again when needed: the page changed since
-        if state is None or seen is None or state[0] != seen["changes"]:
+        if state is None or seen is None or state[1] != seen["changes"]:
             self._read_page()  # the page changed while the persona looked
 
-    def _foresee(self, look_ends: float) -> tuple[int, int] | None:
+    def _foresee(self, look_ends: float) -> tuple[float, int, int] | None:
         """Run the next step's first reads (what the persona will look for) while they look,
-        when the look has time left; returns the page's change counts from just before, so
-        that what was found is kept only if the page stays the same until the look ends."""
+        when the look has time left; returns the document and its change counts from just
+        before, so what was found is kept only if the page stays the same to the look's end."""
         s = self.session
         if s.foresee is None or time.monotonic() >= look_ends:
             return None
@@ -697,9 +699,9 @@ class Step:
             ev.page.update(read_page(facts))
         return facts
 
-    def _read_metrics(self) -> tuple[int, int] | None:
-        """Timings, shifts, bytes; returns the page's change counts, of its content and of
-        anything (None if unknown)."""
+    def _read_metrics(self) -> tuple[float, int, int] | None:
+        """Timings, shifts, bytes; returns the document (its time origin) and its change
+        counts, of its content and of anything (None if unknown)."""
         state = self._state()
         if not state:
             return None
@@ -720,7 +722,9 @@ class Step:
         else:
             m["bytes"] = state["resourceBytes"]
         self.evidence.metrics.update(m)
-        return (state["changes"], state["touched"]) if state["changes"] is not None else None
+        if state["changes"] is None:
+            return None
+        return state["document"], state["changes"], state["touched"]
 
     def _secret_masks(self, secret_in_page: bool) -> list[Locator]:
         """What a screenshot must cover: the fields the persona typed secrets into, inputs that

@@ -18,11 +18,17 @@ SHOP = b"""<button id=first onclick="location='/added?first'">Add to cart</butto
 SWAP = (b"<script>addEventListener('load', () => setTimeout(() => {"
         b"first.style.display = 'none'; second.style.display = ''; }, 100));</script>")
 
+# A page that goes on to another just like it during the look: same markup, same counts.
+HOP = (b"<script>addEventListener('load', () => setTimeout(() => { location = DEST; }, 150))"
+       b"</script>")
+
 
 class Shop(PageHandler):
     def do_GET(self):  # noqa: N802 (http.server's naming)
         pages = {"/still": SHOP, "/swap": SHOP + SWAP, "/added?first": b"<h1>First</h1>",
-                 "/added?second": b"<h1>Second</h1>"}
+                 "/added?second": b"<h1>Second</h1>",
+                 "/hop": SHOP + HOP.replace(b"DEST", b"'/hopped'"),
+                 "/hopped": SHOP + HOP.replace(b"DEST", b"'#there'")}
         self.send_page(pages.get(self.path, b"missing"))
 
 
@@ -83,3 +89,8 @@ def test_a_retried_step_has_its_first_read_done_in_the_look_before_it(browser, s
     result = _walk(browser, shop, "/still", attempts=2)
     assert logged_add == ["read", "step starts", "read", "step starts"]
     assert result.steps[-1].evidence.url.endswith("/added?first")
+
+
+def test_a_page_replaced_by_another_during_the_look_is_read_again(browser, shop, logged_add):
+    _walk(browser, shop, "/hop")
+    assert logged_add == ["read", "step starts", "read"]

@@ -2,7 +2,8 @@
 // Read right after a load, the largest paint may not be reported yet: then it waits for it,
 // frame by frame, at most 150 ms (a page that paints nothing has no LCP to wait for).
 async (since) => {
-  const A = window.__auditor || { shifts: [], events: [], fcp: null, lcp: null, changes: null, touched: null };
+  const A = window.__auditor
+    || { shifts: [], events: [], fcp: null, lcp: null, changes: null, touched: null };
   const giveUp = performance.now() + 150;
   while (window.__auditor && A.lcp === null && document.visibilityState === 'visible'
          && performance.now() < giveUp) {
@@ -20,6 +21,7 @@ async (since) => {
     lcp: A.lcp,
     cls: A.shifts.filter((s) => s[0] >= since).reduce((n, s) => n + s[1], 0),
     inp: A.events.filter((e) => e[0] >= since).reduce((m, e) => Math.max(m, e[1]), 0),
+    document: performance.timeOrigin,
     changes: A.changes,
     touched: A.touched,
     now: performance.now(),
