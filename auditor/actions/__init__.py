@@ -82,8 +82,7 @@ def foresee(ctx: JourneyContext, current: StepSpec, upcoming: StepSpec | None) -
     """Run the first read of the step to come (the current one again when it is retried) and
     keep its answer for it (see first_look)."""
     coming = current if ctx.retry else upcoming
-    read = ACTIONS[coming.action].first_read if coming else None
-    if read is not None and coming is not None:
+    if coming is not None and (read := ACTIONS[coming.action].first_read):
         ctx.session.foreseen[read] = read(ctx, coming.params)
 
 

@@ -50,8 +50,8 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     press(ctx, step, link)
 
 
-def _filter_fields(ctx: JourneyContext,
-                   _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
+def _price_filter(ctx: JourneyContext,
+                  _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
     """The minimum and maximum price inputs, told apart by their names and labels, and how
     many products the page lists before filtering."""
     low = high = None
@@ -78,9 +78,9 @@ def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
         step.act(lambda: field.press("Enter"))
 
 
-@action("filter_price", "Filter by price", "consideration", _filter_fields)
+@action("filter_price", "Filter by price", "consideration", _price_filter)
 def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    low, high, before = ctx.first_look(_filter_fields, params)
+    low, high, before = ctx.first_look(_price_filter, params)
     if low is None and high is None:
         raise StepFailed("could not find a price filter (looked for min/max price inputs); "
                          "this store may not offer one")
