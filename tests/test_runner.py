@@ -11,15 +11,15 @@ from auditor.actions import ACTIONS, Action, press
 from auditor.model import Journey, Persona, StepSpec
 from auditor.runner import RunOptions, walk
 
-# Two add-to-cart buttons; on /swap the visible one is hidden and the other shown 100 ms after
-# load, inside the persona's 300 ms look: only an attribute changes, no node or text.
+# Two add-to-cart buttons; on /swap the visible one is hidden and the other shown 500 ms after
+# load, inside a 1 s look and well after its first reads: only an attribute changes.
 SHOP = b"""<button id=first onclick="location='/added?first'">Add to cart</button>
 <button id=second style="display:none" onclick="location='/added?second'">Add to cart</button>"""
 SWAP = (b"<script>addEventListener('load', () => setTimeout(() => {"
-        b"first.style.display = 'none'; second.style.display = ''; }, 100));</script>")
+        b"first.style.display = 'none'; second.style.display = ''; }, 500));</script>")
 
 # A page that goes on to another just like it during the look: same markup, same counts.
-HOP = (b"<script>addEventListener('load', () => setTimeout(() => { location = DEST; }, 150))"
+HOP = (b"<script>addEventListener('load', () => setTimeout(() => { location = DEST; }, 500))"
        b"</script>")
 
 
@@ -59,7 +59,7 @@ def logged_add(monkeypatch):
     return log
 
 
-def _walk(browser, url: str, path: str, dwell_ms: float = 300, attempts: int = 1):
+def _walk(browser, url: str, path: str, dwell_ms: float = 1000, attempts: int = 1):
     journey = Journey(Persona("tester", "Tester", typing_ms_per_key=0), (
         StepSpec("visit", "Arrive", "awareness", {"path": path}),
         StepSpec("logged_add", "Add", "purchase", {"attempts": attempts})), {})
