@@ -667,7 +667,8 @@ class Step:
             return None
         try:
             before = self.page.evaluate(CHANGE_COUNTS)
-            s.foresee()
+            if before:  # else the page's changes are not watched: nothing could be kept
+                s.foresee()
         except Exception:  # the next step reads again, and meets any error there, in its step
             s.foreseen.clear()
             return None

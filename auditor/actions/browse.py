@@ -23,18 +23,20 @@ def _category(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
     return params.get("category") or ctx.inputs.get("category")
 
 
+def _link_to(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.navigation_link(ctx.page, _category(ctx, params), ctx.locators.get("category"))
+
+
 def _category_link(ctx: JourneyContext,
                    params: dict[str, Any]) -> tuple[discovery.Found | None, list[Locator]]:
     """The category's link in the navigation, else the drop-down toggles that may hide it."""
-    found = discovery.navigation_link(ctx.page, _category(ctx, params),
-                                      ctx.locators.get("category"))
+    found = _link_to(ctx, params)
     return found, [] if found else discovery.menu_toggles(ctx.page)
 
 
 @action("open_category", "Open a category from the menu", "consideration", _category_link)
 def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     name = _category(ctx, params)
-    override = ctx.locators.get("category")
     found, toggles = ctx.first_look(_category_link, params)
     for toggle in toggles:
         opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
@@ -43,10 +45,10 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
             click(ctx, toggle)
         else:
             hover(ctx, toggle)
-        found = discovery.navigation_link(ctx.page, name, override)
+        found = _link_to(ctx, params)
         if not found and not ctx.session.persona.device.touch:
             click(ctx, toggle)
-            found = discovery.navigation_link(ctx.page, name, override)
+            found = _link_to(ctx, params)
         if found:
             break
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,

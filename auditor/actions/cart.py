@@ -16,7 +16,6 @@ def _add_button(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found
 
 @action("add_to_cart", "Add to cart", "purchase", _add_button)
 def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    override = ctx.locators.get("add_to_cart")
     found = ctx.first_look(_add_button, params)
     if found is None and ctx.product_url:
         # The persona left the product page earlier (e.g. after a drop-off): go back to it
@@ -25,7 +24,7 @@ def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
         started = time.monotonic()
         ctx.page.goto(ctx.product_url)
         step.evidence.page["returned_to_product_ms"] = round((time.monotonic() - started) * 1000)
-        found = discovery.add_to_cart(ctx.page, override)
+        found = _add_button(ctx, params)
     button = need(step, "the add-to-cart button", found,
                   "buttons named add to cart/basket/bag or buy", "add_to_cart")
     _choose_required_options(ctx)
@@ -45,13 +44,12 @@ def _checkout_control(ctx: JourneyContext, _params: dict[str, Any]) -> discovery
 
 @action("go_to_checkout", "Go to checkout", "purchase", _checkout_control)
 def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    override = ctx.locators.get("checkout")
     found = ctx.first_look(_checkout_control, params)
     if found is None:
         cart = need(step, "the cart", discovery.cart_link(ctx.page, ctx.locators.get("cart")),
                     "links or buttons named cart/basket/bag", "cart")
         press(ctx, step, cart)
-        found = discovery.checkout_control(ctx.page, override)
+        found = _checkout_control(ctx, params)
     control = need(step, "the checkout button", found,
                    "buttons or links named checkout / proceed to checkout", "checkout")
     press(ctx, step, control)

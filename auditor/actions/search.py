@@ -17,11 +17,10 @@ def _search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found
 @action("search", "Search the store", "consideration", _search_box)
 def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     query = str(params.get("query") or ctx.inputs.get("search") or "")
-    override = ctx.locators.get("search")
     found = ctx.first_look(_search_box, params)
     if found is None and (opener := discovery.search_opener(ctx.page)):
         click(ctx, opener.locator)
-        found = discovery.search_box(ctx.page, override)
+        found = _search_box(ctx, params)
     box = need(step, "the search box", found,
                "role=searchbox, inputs in role=search, inputs named q/search, placeholders",
                "search")
