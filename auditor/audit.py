@@ -1,26 +1,30 @@
-"""One audit run from start to report: journeys on one or two stores, gates, all outputs."""
+"""The conductor of a run: gather (walk every journey, then Lighthouse) → judge → report."""
 
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
-from playwright.sync_api import Browser
-
-from auditor import __version__, compare, gates
+from auditor import __version__
 from auditor.errors import ExitCode
-from auditor.model import Journey, JourneyResult, RunResult, StepResult
-from auditor.recommendations import recommend
-from auditor.repeat import median_journey
+from auditor.gather.browser import Browser, browser_label, open_browser
+from auditor.gather.parallel import side_by_side
+from auditor.gather.walk import RunOptions, walk
+from auditor.judge import gates, judge_run
+from auditor.judge.journey import judge_journey
+from auditor.model import (
+    Journey,
+    JourneyEvidence,
+    JourneyResult,
+    RunResult,
+    StepEvidence,
+    StepResult,
+)
 from auditor.report import write_report
-from auditor.runner import RunOptions, conclude, walk
-from auditor.session import browser_label, open_browser, side_by_side
 
 
 @dataclass
@@ -45,67 +49,64 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-@contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM ends a run like Ctrl-C: the steps measured so far are still reported."""
-
-    def stop(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not in the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run_audit(plan: AuditPlan,
               on_step: Callable[[JourneyResult, StepResult], None] | None = None) -> RunResult:
-    """Walk every journey, then judge, compare, gate and write every report file."""
+    """Walk every journey, then judge, compare, gate and write every report file.
+
+    `on_step` hears of each step as it is walked, judged with the steps before it (a
+    preview for progress lines; the run is judged once, at the end, over every walk)."""
     run = RunResult(__version__, now(), "", [])
     sites = [(plan.site, plan.labels[0])]
     if plan.compare_site:
         sites.append((plan.compare_site, plan.labels[1]))
     tasks = [(site, label, journey) for site, label in sites for journey in plan.journeys]
-    done: dict[int, JourneyResult] = {}
-    walking: dict[int, JourneyResult] = {}
+    walks: dict[int, list[JourneyEvidence]] = {i: [] for i in range(len(tasks))}
+    walking: dict[int, JourneyEvidence] = {}
 
-    def tracker(i: int) -> Callable[[JourneyResult, StepResult], None]:
-        def track(journey: JourneyResult, step: StepResult) -> None:
-            walking[i] = journey
-            if on_step:
-                on_step(journey, step)
-        return track
+    def preview(journey: JourneyEvidence, _step: StepEvidence) -> None:
+        if on_step:
+            judged = judge_journey(journey)
+            on_step(judged, judged.steps[-1])
 
     def work(i: int, browser: Browser) -> None:
         run.browser = browser_label(browser)
         site, label, journey = tasks[i]
-        runs = [walk(browser, journey, site, plan.out, plan.options, tracker(i), label)
-                for _ in range(plan.runs)]
-        done[i] = median_journey(runs)
+        for _ in range(plan.runs):
+            listener = partial(_walking, walking, i, preview)
+            walks[i].append(walk(browser, journey, site, plan.out, plan.options, listener, label))
+        walking.pop(i, None)
 
     try:
-        with _sigterm_as_interrupt():
-            if plan.parallel:
-                _in_parallel(len(tasks), work)
-            else:
-                with open_browser() as browser:
-                    for i in range(len(tasks)):
-                        work(i, browser)
+        if plan.parallel:
+            _in_parallel(len(tasks), work)
+        else:
+            with open_browser() as browser:
+                for i in range(len(tasks)):
+                    work(i, browser)
     except KeyboardInterrupt:
         run.incomplete = True
     if plan.parallel and len(tasks) >= (os.cpu_count() or 1):
         run.notes.append(_shared_cpu_note(len(tasks)))
-    for i in range(len(tasks)):
-        if i in done:
-            run.journeys.append(done[i])
-        elif i in walking:
-            run.journeys.append(_interrupted(walking[i]))
-    return finish(run, plan)
+    for i, walked in walking.items():  # cut short: the walk it was on, marked so
+        walked.interrupted = True
+        walks[i] = [walked]
+    lighthouse_failed = _lighthouse(run, plan, walks) if plan.lighthouse and not run.incomplete \
+        else []
+    run.finished_at = now()
+    judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
+              baseline=plan.baseline,
+              competitor=plan.labels if plan.compare_site else None,
+              lighthouse_failed=lighthouse_failed)
+    write_report(run, plan.out)
+    return run
+
+
+def _walking(walking: dict[int, JourneyEvidence], i: int,
+             then: Callable[[JourneyEvidence, StepEvidence], None],
+             journey: JourneyEvidence, step: StepEvidence) -> None:
+    """Remember the walk task i is on, so an interrupted run still reports its steps."""
+    walking[i] = journey
+    then(journey, step)
 
 
 def _shared_cpu_note(journeys: int) -> str:
@@ -123,44 +124,19 @@ def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
         raise errors[0]
 
 
-def _interrupted(journey: JourneyResult) -> JourneyResult:
-    """A journey cut short by Ctrl-C or SIGTERM, concluded from the steps it has."""
-    conclude(journey)
-    journey.outcome = "abandoned" if journey.abandoned_at is not None else "failed"
-    journey.reason = journey.reason or f"the run was interrupted after step {len(journey.steps)}"
-    return journey
-
-
-def finish(run: RunResult, plan: AuditPlan) -> RunResult:
-    """Recommendations, comparisons and gates, then the report files."""
-    run.finished_at = now()
-    run.recommendations = recommend(run.journeys)
-    pairs: list[dict] = []
-    if plan.compare_site:
-        mine = [j for j in run.journeys if j.label == plan.labels[0]]
-        theirs = [j for j in run.journeys if j.label == plan.labels[1]]
-        pairs += compare.compare(mine, theirs, "competitor")
-    if plan.baseline:
-        pairs += compare.compare(run.journeys, plan.baseline.journeys, "baseline")
-    run.comparison = pairs or None
-    if plan.budget is not None:
-        baseline = plan.baseline.journeys if plan.baseline else None
-        run.gates = gates.evaluate(plan.budget, run.journeys, baseline)
-    if plan.lighthouse and not run.incomplete:
-        _lighthouse(run, plan)
-    write_report(run, plan.out)
-    return run
-
-
-def _lighthouse(run: RunResult, plan: AuditPlan) -> None:
-    from auditor.lighthouse import audit_pages
+def _lighthouse(run: RunResult, plan: AuditPlan,
+                walks: dict[int, list[JourneyEvidence]]) -> list[dict]:
+    """Lighthouse CI on the pages walked; its figures join the steps' evidence, its failed
+    assertions are returned for the judge."""
+    from auditor.gather.lighthouse import audit_pages
 
     assertions = plan.budget.lighthouse if plan.budget else None
-    outcome = audit_pages(run.journeys, plan.out, plan.lighthouse_pages, assertions)
+    every_walk = [w for each in walks.values() for w in each]
+    outcome = audit_pages(every_walk, plan.out, plan.lighthouse_pages, assertions)
     if outcome.skipped:
         run.notes.append(outcome.skipped)
     run.notes += [f"Lighthouse measured {url}" for url in outcome.pages]
-    run.gates += outcome.failures
+    return outcome.failed_assertions
 
 
 def exit_code(run: RunResult) -> ExitCode:
@@ -174,7 +150,7 @@ def exit_code(run: RunResult) -> ExitCode:
 
 def _unreachable(journey: JourneyResult) -> bool:
     first = journey.steps[0].evidence if journey.steps else None
-    return bool(first and first.status == "failed" and first.page.get("unreachable"))
+    return bool(first and first.status == "failed" and first.unreachable)
 
 
 def run_folder(base: Path) -> Path:

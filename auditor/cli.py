@@ -107,7 +107,7 @@ def _summary(run: RunResult, index: Path) -> None:
 
 
 def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300):
-    from auditor.runner import RunOptions
+    from auditor.gather.walk import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
                       typing_scale=0.0 if fast_typing else 1.0, dwell_ms=dwell,
@@ -149,7 +149,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         parallel: bool, dwell: int, lighthouse: bool,
         lighthouse_pages: int, quiet: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
-    from auditor import gates
+    from auditor.judge import gates
     from auditor.profile import apply_profile, load_profile
     from auditor.report import load_results
     from auditor.scenario import load_journeys
@@ -197,9 +197,9 @@ def _prepare_out(out: Path | None) -> Path:
 @click.option("--quiet", is_flag=True)
 def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
     """Audit the flawed demo store beside the well-made one with every built-in persona."""
-    from auditor import gates
     from auditor.demo_store.flaws import parse_flaws
     from auditor.demo_store.server import StoreServer
+    from auditor.judge import gates
     from auditor.scenario import load_journeys
 
     flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error"])
@@ -281,7 +281,7 @@ def report(results: Path, out: Path) -> None:
 def discover(url: str, profile: Path | None, write_to: Path, force: bool,
              place_order: bool) -> None:
     """List what discovery finds on a store, with locators, and write a profile skeleton."""
-    from auditor import discover as explore
+    from auditor.gather import explore
     from auditor.profile import load_profile
     from auditor.report.files import atomic_write
 

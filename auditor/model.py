@@ -1,15 +1,27 @@
 """The contract between stages: personas, journeys, evidence and results, as plain dataclasses.
 
-results.json carries SCHEMA. Bump the suffix only when a key changes meaning or disappears;
-new keys are additions and keep the version.
+gather writes StepEvidence and JourneyEvidence; judge turns them into StepResult and
+JourneyResult; report renders RunResult. results.json carries SCHEMA. Bump the suffix only
+when a key changes meaning or disappears; new keys are additions and keep the version.
+
+Schema versions:
+- journey-auditor/1: the first results file; a step's page facts and what its action noted
+  shared one free-form `page` mapping.
+- journey-auditor/2: `page` holds only what the page showed (PageFacts: title, h1, product,
+  price_filter, guest_checkout, form, too_large_to_analyse_bytes); what happened in the step
+  has keys of its own on the step (order_number, unreachable, off_site, dialogs,
+  failed_requests, crashed, results_before, results_after, slip_in, fields_typed, retyped,
+  returned_to_product_ms, checkout_fields, traceback). Version 1 files still load.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA = "journey-auditor/1"
+SCHEMA = "journey-auditor/2"
+READABLE_SCHEMAS = ("journey-auditor/1", SCHEMA)
 EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
@@ -114,6 +126,56 @@ class FormOutcome:
 
 
 @dataclass
+class ProductFacts:
+    """Which parts of a full product description the page shows."""
+
+    price: bool = False
+    description: bool = False
+    size: bool = False
+    material: bool = False
+    care: bool = False
+    complete: int = 0
+    of: int = 5
+
+    def missing(self) -> list[str]:
+        return [name for name in ("price", "description", "size", "material", "care")
+                if not getattr(self, name)]
+
+
+@dataclass
+class FormFacts:
+    """A page's form controls counted: how many, how many labelled, how many autofillable."""
+
+    fields: int = 0
+    labelled: int = 0
+    autocomplete: int = 0
+    types: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageFacts:
+    """What the page showed once the step was over, read in the page (never its text)."""
+
+    title: str = ""
+    h1: str = ""
+    product: ProductFacts | None = None
+    price_filter: bool | None = None  # None: not looked for on this kind of step
+    guest_checkout: bool | None = None
+    form: FormFacts | None = None
+    too_large_to_analyse_bytes: int | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PageFacts:
+        known = {f.name for f in fields(cls)}
+        facts = cls(**{k: v for k, v in d.items() if k in known})
+        if isinstance(facts.product, dict):
+            facts.product = ProductFacts(**facts.product)
+        if isinstance(facts.form, dict):
+            facts.form = FormFacts(**facts.form)
+        return facts
+
+
+@dataclass
 class StepEvidence:
     """Everything gathered for one step, before any judgement."""
 
@@ -133,9 +195,45 @@ class StepEvidence:
     form: FormOutcome | None = None
     http_errors: list[dict[str, Any]] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
-    page: dict[str, Any] = field(default_factory=dict)
+    page: PageFacts = field(default_factory=PageFacts)
     found: dict[str, Any] = field(default_factory=dict)
     screenshot: str | None = None
+    # What happened in the step, beyond the page.
+    unreachable: bool = False  # the store could not be reached at all
+    off_site: str | None = None  # the host the step ended on, when not the store's
+    crashed: bool = False  # the tab's renderer died
+    dialogs: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    order_number: str | None = None  # shown on the confirmation page
+    results_before: int | None = None  # products listed before a filter
+    results_after: int | None = None
+    slip_in: str | None = None  # the field the persona mistyped in this step
+    fields_typed: int | None = None
+    retyped: list[str] = field(default_factory=list)
+    returned_to_product_ms: int | None = None
+    checkout_fields: list[dict[str, Any]] = field(default_factory=list)
+    traceback: str | None = None  # an action's own error, for bug reports
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
+        names = {f.name for f in fields(cls)}
+        ev = {k: v for k, v in d.items() if k in names}
+        ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
+        ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
+        ev["page"] = PageFacts.from_dict(d.get("page") or {})
+        return cls(**ev)
+
+
+@dataclass
+class JourneyEvidence:
+    """One walk of a journey on a store: its steps' evidence, with no judgement yet."""
+
+    persona: Persona
+    site: str
+    steps: list[StepEvidence] = field(default_factory=list)
+    duration_ms: float = 0
+    label: str = ""
+    interrupted: bool = False  # Ctrl-C or SIGTERM stopped the walk
 
 
 @dataclass
@@ -173,11 +271,7 @@ class StepResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepResult:
-        names = {f.name for f in fields(StepEvidence)}
-        ev = {k: v for k, v in d.items() if k in names}
-        ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
-        ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
-        return cls(StepEvidence(**ev), d["score"], d["emotion"], d.get("reasons", []),
+        return cls(StepEvidence.from_dict(d), d["score"], d["emotion"], d.get("reasons", []),
                    [Finding(**f) for f in d.get("findings", [])], d.get("frustration", 0),
                    d.get("after_dropoff", False))
 
@@ -194,13 +288,14 @@ class JourneyResult:
     duration_ms: float = 0
     label: str = ""
     run_scores: list[int] = field(default_factory=list)
+    interrupted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "persona": self.persona.id, "site": self.site, "label": self.label,
             "outcome": self.outcome, "abandoned_at": self.abandoned_at, "reason": self.reason,
             "score": self.score, "duration_ms": round(self.duration_ms),
-            "run_scores": self.run_scores,
+            "run_scores": self.run_scores, "interrupted": self.interrupted,
             "persona_traits": asdict(self.persona),
             "steps": [s.to_dict() for s in self.steps],
         }
@@ -210,7 +305,7 @@ class JourneyResult:
         return cls(persona_from_dict(d["persona_traits"]), d["site"], d["outcome"],
                    d.get("abandoned_at"), d.get("reason", ""), d["score"],
                    [StepResult.from_dict(s) for s in d["steps"]], d.get("duration_ms", 0),
-                   d.get("label", ""), d.get("run_scores", []))
+                   d.get("label", ""), d.get("run_scores", []), d.get("interrupted", False))
 
 
 @dataclass
@@ -261,6 +356,8 @@ class RunResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RunResult:
+        if d.get("schema") == "journey-auditor/1":
+            d = _from_version_1(d)
         return cls(d["tool_version"], d["started_at"], d["finished_at"],
                    [JourneyResult.from_dict(j) for j in d["journeys"]],
                    [Recommendation(**r) for r in d.get("recommendations", [])],
@@ -281,3 +378,22 @@ def persona_from_dict(d: dict[str, Any]) -> Persona:
     for key in ("motivations", "pain_points"):
         d[key] = tuple(d.get(key, ()))
     return Persona(**d)
+
+
+# What a version 1 step kept in its `page` mapping besides the page's own facts.
+_STEP_KEYS_OF_V1 = ("unreachable", "off_site", "crashed", "dialogs", "failed_requests",
+                    "order_number", "results_before", "results_after", "slip_in",
+                    "fields_typed", "retyped", "returned_to_product_ms", "traceback")
+
+
+def _from_version_1(d: dict[str, Any]) -> dict[str, Any]:
+    """A journey-auditor/1 result in version 2's shape (a baseline from an earlier release)."""
+    d = copy.deepcopy(d)
+    for journey in d.get("journeys", []):
+        for step in journey.get("steps", []):
+            page = step.get("page") or {}
+            for key in _STEP_KEYS_OF_V1:
+                if key in page:
+                    step[key] = page.pop(key)
+            step["checkout_fields"] = page.pop("fields", [])
+    return d

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.browser import CHROMIUM_ARGS, find_chromium
 from auditor.errors import AuditorError
+from auditor.gather.browser import CHROMIUM_ARGS, find_chromium
 
 
 def _has_downloaded_chromium() -> bool:

@@ -14,14 +14,16 @@ from typing import Any
 
 import pytest
 
-from auditor import __version__, scoring
+from auditor import __version__
 from auditor.audit import now
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.errors import AuditorError
+from auditor.gather.walk import RunOptions, walk
+from auditor.judge.journey import judge_journey
+from auditor.judge.recommendations import recommend
+from auditor.judge.step import at_least as feels_at_least
 from auditor.model import JourneyResult, RunResult, StepResult
-from auditor.recommendations import recommend
-from auditor.runner import RunOptions, walk
 from auditor.scenario import load_journeys
 
 _SESSION_JOURNEYS: list[JourneyResult] = []
@@ -84,7 +86,7 @@ class AuditedJourney:
 
     def assert_emotion(self, step_name: str, at_least: str) -> None:
         s = self.step(step_name)
-        assert scoring.at_least(s.emotion, at_least), (
+        assert feels_at_least(s.emotion, at_least), (
             f"{self.result.persona.id} felt {s.emotion} at {step_name!r} "
             f"(expected at least {at_least}): {'; '.join(s.reasons)}")
 
@@ -103,7 +105,7 @@ def audit_journey(browser: Any, pytestconfig: pytest.Config,
         if persona not in journeys:
             raise AuditorError(f"unknown persona '{persona}'; known: {', '.join(journeys)}")
         run_options = RunOptions(typing_scale=0.0 if fast_typing else 1.0, **options)
-        result = walk(browser, journeys[persona], url, shots, run_options)
+        result = judge_journey(walk(browser, journeys[persona], url, shots, run_options))
         _SESSION_JOURNEYS.append(result)
         return AuditedJourney(result)
 

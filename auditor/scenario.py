@@ -167,7 +167,7 @@ def _mistake(path: Path, raw: Any) -> Mistake:
 
 
 def _step(path: Path, index: int, raw: Any) -> StepSpec:
-    from auditor.actions import ACTIONS
+    from auditor.gather.actions import ACTIONS
 
     if isinstance(raw, str):
         raw = {"action": raw}

@@ -19,14 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
-from auditor.browser import find_chromium
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
-from auditor.lighthouse import _lighthouserc, find_lhci
+from auditor.gather.browser import find_chromium, open_browser
+from auditor.gather.lighthouse import _lighthouserc, find_lhci
+from auditor.gather.walk import RunOptions, walk
 from auditor.model import Journey, Persona, StepSpec
-from auditor.runner import RunOptions, walk
 from auditor.scenario import DEFAULT_INPUTS
-from auditor.session import open_browser
 
 PROBE = Persona("probe", "Probe", typing_ms_per_key=0)
 PRODUCT = "/product/wooden-toy-train"
@@ -103,7 +102,7 @@ def accuracy(runs: int) -> list[str]:
     for delay in (0.5, 1, 2, 4):
         with StoreServer(parse_flaws([f"slow-product={delay}"])) as slow, \
                 open_browser() as browser:
-            steps = [walk(browser, probe(PRODUCT), slow.url, None).steps[1].evidence
+            steps = [walk(browser, probe(PRODUCT), slow.url, None).steps[1]
                      for _ in range(runs)]
         measured = median(step.wait_ms for step in steps)
         own = median(step.metrics["load_ms"] for step in steps)
@@ -243,7 +242,7 @@ def versus_lighthouse(runs: int) -> list[str]:
                                                DEFAULT_INPUTS), store.url, None,
                               RunOptions(dwell_ms=0))
             ours.append(time.perf_counter() - started)
-            our_lcp.append(result.steps[0].evidence.metrics.get("lcp_ms", 0))
+            our_lcp.append(result.steps[0].metrics.get("lcp_ms", 0))
         theirs, lh_lcp, lh_observed = [], [], []
         rc = _lighthouserc([store.url + "/"], "desktop", {})
         for _ in range(runs):

@@ -21,9 +21,9 @@ from typing import Any
 import playwright.sync_api._generated as api
 
 from auditor.demo_store.server import StoreServer
-from auditor.runner import RunOptions, walk
+from auditor.gather.browser import open_browser
+from auditor.gather.walk import RunOptions, walk
 from auditor.scenario import load_journeys
-from auditor.session import open_browser
 
 CLASSES = (api.Page, api.Frame, api.Locator, api.Mouse, api.Touchscreen, api.Keyboard,
            api.BrowserContext, api.CDPSession, api.JSHandle, api.Browser)
@@ -71,7 +71,7 @@ def main() -> None:
             started = time.perf_counter()
             result = walk(browser, journey, store.url, None, options)
             wall += (time.perf_counter() - started) * 1000
-            waits += sum(s.evidence.wait_ms for s in result.steps)
+            waits += sum(s.wait_ms for s in result.steps)
             steps += len(result.steps)
         counted = dict(spent)  # before closing the browser, which is no step's work
     look = options.dwell_ms

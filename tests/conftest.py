@@ -11,19 +11,32 @@ from pathlib import Path
 
 import pytest
 
+from auditor.gather.walk import RunOptions, walk
+from auditor.judge.journey import judge_journey
 from auditor.model import JourneyResult
-from auditor.runner import RunOptions, walk
 from auditor.scenario import load_journeys
 
 FAST = RunOptions(typing_scale=0.0, dwell_ms=300)
+# A test that asks for any of these drives a real Chromium (directly or through the CLI).
+BROWSER_FIXTURES = {"browser", "page", "walk_persona", "audit_journey", "demo_store",
+                    "pytester"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives a browser `browser`, so `-m "not browser"` runs the
+    judge, report and other unit tests alone, on a machine with no Chromium."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
 def walk_persona(browser, tmp_path: Path) -> Callable[..., JourneyResult]:
-    """Walk a built-in persona's journey on a store URL with the test's browser."""
+    """Walk a built-in persona's journey on a store URL with the test's browser, judged."""
     journeys = load_journeys()
 
     def go(persona: str, url: str, out: Path | None = None, label: str = "") -> JourneyResult:
-        return walk(browser, journeys[persona], url, out or tmp_path, FAST, label=label)
+        walked = walk(browser, journeys[persona], url, out or tmp_path, FAST, label=label)
+        return judge_journey(walked)
 
     return go

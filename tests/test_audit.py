@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from auditor.browser import find_chromium
+from auditor.gather.browser import find_chromium
 
 
 def _browsers_and_drivers_under(root: int) -> tuple[int, int]:

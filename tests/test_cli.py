@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 AUDITOR = [sys.executable, "-m", "auditor"]
 
 
@@ -54,7 +56,7 @@ def test_run_exits_1_on_the_flawed_store_and_0_on_the_well_made_one(demo_store, 
                  "--out", str(tmp_path / "good"))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     results = json.loads((tmp_path / "good" / "results.json").read_text())
-    assert results["schema"] == "journey-auditor/1"
+    assert results["schema"] == "journey-auditor/2"
     assert results["journeys"][0]["outcome"] == "completed"
     for name in ("index.html", "junit.xml", "summary.md"):
         assert (tmp_path / "good" / name).stat().st_size > 0
@@ -68,6 +70,7 @@ def _closed_port():
         return s.getsockname()[1]
 
 
+@pytest.mark.browser
 def test_unreachable_store_exits_3_and_still_reports(tmp_path):
     done = auditor("run", f"http://127.0.0.1:{_closed_port()}", "--persona", "stressed-parent",
                    "--fast-typing", "--out", str(tmp_path))

@@ -64,7 +64,7 @@ def test_novice_completes_when_the_store_keeps_his_fields(walk_persona, demo_sto
         assert attempt.evidence.form.cleared == []
         assert attempt.evidence.form.invalid == ["cc_number"]
     assert journey.outcome == "completed"
-    assert journey.steps[-1].evidence.page.get("order_number")
+    assert journey.steps[-1].evidence.order_number
 
 
 def test_a_two_second_server_delay_is_a_two_to_three_second_wait(walk_persona, demo_store):

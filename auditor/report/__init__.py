@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.model import RunResult
+from auditor.model import READABLE_SCHEMAS, RunResult
 from auditor.report.files import atomic_write
 from auditor.report.html import render_html
 from auditor.report.junit import render_junit
@@ -28,7 +28,7 @@ def write_report(run: RunResult, out: Path) -> Path:
 
 
 def load_results(path: Path) -> RunResult:
-    """Read a results.json written by any 1.x version."""
+    """Read a results.json of any schema version this release reads."""
     from auditor.errors import AuditorError
 
     try:
@@ -37,9 +37,9 @@ def load_results(path: Path) -> RunResult:
         raise AuditorError(f"{path}: cannot read: {exc.strerror}") from None
     except json.JSONDecodeError as exc:
         raise AuditorError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith(
-            "journey-auditor/1"):
-        raise AuditorError(f"{path}: not a journey-auditor/1 results file (key 'schema')")
+    if not isinstance(data, dict) or data.get("schema") not in READABLE_SCHEMAS:
+        raise AuditorError(f"{path}: not a results file this version reads (key 'schema' "
+                           f"must be one of {', '.join(READABLE_SCHEMAS)})")
     try:
         return RunResult.from_dict(data)
     except (KeyError, TypeError) as exc:

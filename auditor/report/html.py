@@ -7,8 +7,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
+from auditor.judge.findings import kind
 from auditor.model import STAGES, JourneyResult, RunResult
-from auditor.recommendations import advice
 from auditor.report import charts
 
 # Compiled templates are kept between runs (in a private folder of the system's temp dir):
@@ -37,7 +37,7 @@ def _journey(j: JourneyResult) -> dict[str, Any]:
         "network": p.network.name + (f" ({p.network.latency_ms:g} ms RTT, "
                                      f"{p.network.download_kbps / 1000:g} Mbps)"
                                      if p.network.latency_ms else ""),
-        "opportunities": {s.evidence.index: sorted({advice(f.id)[1] for f in s.findings})
+        "opportunities": {s.evidence.index: sorted({kind(f.id).advice for f in s.findings})
                           for s in j.steps},
     }
 

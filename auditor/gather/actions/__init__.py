@@ -1,0 +1,172 @@
+"""The actions a persona can take, by name; each finds what it needs through discovery."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Error, Locator, Page
+
+from auditor.gather import script
+from auditor.gather.discovery import Found
+from auditor.gather.lookahead import LookAhead, PlannedRead
+from auditor.gather.session import PersonaSession
+from auditor.gather.step import Step
+from auditor.gather.wording import StepFailed
+from auditor.model import StepSpec
+
+
+@dataclass
+class JourneyContext:
+    """What a persona remembers between steps. Typed values live here in memory only."""
+
+    session: PersonaSession
+    base_url: str
+    inputs: dict[str, Any]
+    locators: dict[str, str] = field(default_factory=dict)
+    product_url: str | None = None
+    typed: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    slips: dict[str, int] = field(default_factory=dict)
+    attempt: int = 1
+    retry: bool = False
+    order_number: str | None = None
+
+    def __post_init__(self) -> None:
+        self.ahead = LookAhead(self)
+
+    @property
+    def page(self) -> Page:
+        return self.session.page
+
+    def first_read(self, read: ReadFn, params: dict[str, Any]) -> Any:
+        """What `read` finds on the page, made during the persona's look at it at the end of
+        the last step when the page has not changed since, else now (see lookahead.py)."""
+        return self.ahead.first_read(read, params)
+
+
+ActionFn = Callable[[JourneyContext, Step, dict[str, Any]], None]
+ReadFn = Callable[[JourneyContext, dict[str, Any]], Any]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    title: str
+    stage: str
+    run: ActionFn
+    first_read: ReadFn | None = None  # what the action looks for first (see lookahead.py)
+
+
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str, title: str, stage: str,
+           first_read: ReadFn | None = None) -> Callable[[ActionFn], ActionFn]:
+    """Register a journey action under `name`, with its default step title and stage.
+
+    `first_read(ctx, params)`, if given, is what the action reads of the page before doing
+    anything, through `ctx.first_read(first_read, params)`: it then runs during the
+    persona's look at the page the step before, where it costs no time of its own.
+
+    @action("search", "Search the store", "consideration")
+    def search(ctx, step, params): ...
+    """
+
+    def register(fn: ActionFn) -> ActionFn:
+        ACTIONS[name] = Action(name, title, stage, fn, first_read)
+        return fn
+
+    return register
+
+
+def planned_read(spec: StepSpec | None) -> PlannedRead | None:
+    """A step's first read, for the look-ahead, when its action names one."""
+    if spec is None or (read := ACTIONS[spec.action].first_read) is None:
+        return None
+    return PlannedRead(read, spec.params)
+
+
+def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:
+    """The located element, or a step failure that says what was sought and how to fix it."""
+    if found is None:
+        raise StepFailed(
+            f"could not find {what} (looked for {looked_for}); "
+            f"set locators.{key} to a CSS selector in a site profile (--profile FILE)"
+        )
+    note(step, key, found)
+    return found.locator
+
+
+def note(step: Step, key: str, found: Found) -> None:
+    """Record what discovery found, with a CSS selector a site profile could use for it."""
+    selector = found.selector
+    if not selector:
+        try:
+            selector = found.locator.evaluate_all(script("first_visible.js"), 1)[1]
+        except Error:
+            selector = ""
+    step.evidence.found[key] = {"how": found.how, "confidence": found.confidence,
+                                "selector": selector}
+
+
+def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
+    """Tap on touch devices, click elsewhere; unmeasured. A plainly pressable element is
+    pressed at its point at once; anything else gets Playwright's waits and `options`."""
+    point = None if options else _press_point(target)
+    if point is None and ctx.session.persona.device.touch:
+        target.tap(**options)
+    elif point is None:
+        target.click(**options)
+    else:
+        _reach(ctx, point)
+        _land(ctx, point)
+
+
+def hover(ctx: JourneyContext, target: Locator) -> None:
+    """The mouse pointer comes to rest on an element, unmeasured (menus that open on hover)."""
+    point = _press_point(target)
+    if point is None:
+        target.hover()
+    else:
+        ctx.page.mouse.move(*point)
+
+
+def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
+    """Click or tap as a measured action. The clock starts when the finger lands: finding the
+    element, scrolling to it and checking that a person could press it all happen first."""
+    point = _press_point(target)
+    if point is None:  # Playwright's own waits: visible, still, enabled, not covered
+        click(ctx, target, trial=True)
+        step.act(lambda: click(ctx, target, force=True))
+    else:
+        _reach(ctx, point)
+        step.act(lambda: _land(ctx, point))
+
+
+def _reach(ctx: JourneyContext, point: tuple[float, float]) -> None:
+    """The mouse pointer arrives over the point first, so hover effects run; a finger does
+    not hover."""
+    if not ctx.session.persona.device.touch:
+        ctx.page.mouse.move(*point)
+
+
+def _land(ctx: JourneyContext, point: tuple[float, float]) -> None:
+    if ctx.session.persona.device.touch:
+        ctx.page.touchscreen.tap(*point)
+    else:
+        ctx.page.mouse.click(*point)
+
+
+def _press_point(target: Locator) -> tuple[float, float] | None:
+    """Where a press lands, checked in one call into the page; None when the element is not
+    plainly pressable yet (hidden, disabled, covered, moving, inside a frame, zoomed page)."""
+    try:  # evaluate_all: one round trip, and no waiting for an element that is not there
+        point = target.evaluate_all(script("press_point.js"))
+    except Error:
+        return None
+    return (point[0], point[1]) if point else None
+
+
+from auditor.gather.actions import browse, cart, checkout, search  # noqa: E402,F401  (registration)

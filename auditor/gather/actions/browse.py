@@ -1,0 +1,149 @@
+"""Arriving and browsing: visit, open a category through the menu, filter, open a product."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from playwright.sync_api import Locator
+
+from auditor.gather import discovery
+from auditor.gather.actions import JourneyContext, action, click, hover, need, note, press
+from auditor.gather.forms import field_locator
+from auditor.gather.step import Step
+from auditor.gather.vocabulary import PRICE_FIELD, PRICE_HIGH, PRICE_LOW
+from auditor.gather.wording import StepFailed
+
+
+@action("visit", "Arrive on the store", "awareness")
+def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    url = urljoin(ctx.base_url, params.get("path", ""))
+    step.act(lambda: ctx.page.goto(url, wait_until="commit"))
+
+
+def _category(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
+    return params.get("category") or ctx.inputs.get("category")
+
+
+def _link_to(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.navigation_link(ctx.page, _category(ctx, params), ctx.locators.get("category"))
+
+
+def _category_link(ctx: JourneyContext,
+                   params: dict[str, Any]) -> tuple[discovery.Found | None, list[Locator]]:
+    """The category's link in the navigation, else the drop-down toggles that may hide it."""
+    found = _link_to(ctx, params)
+    return found, [] if found else discovery.menu_toggles(ctx.page)
+
+
+@action("open_category", "Open a category from the menu", "consideration", _category_link)
+def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    name = _category(ctx, params)
+    found, toggles = ctx.first_read(_category_link, params)
+    for toggle in toggles:
+        opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
+        note(step, "menu", opener)  # before opening it: its aria-expanded is about to change
+        if ctx.session.persona.device.touch:
+            click(ctx, toggle)
+        else:
+            hover(ctx, toggle)
+        found = _link_to(ctx, params)
+        if not found and not ctx.session.persona.device.touch:
+            click(ctx, toggle)
+            found = _link_to(ctx, params)
+        if found:
+            break
+    link = need(step, f"a navigation link to '{name or 'any category'}'", found,
+                "links and menu items in nav/header, opening drop-downs", "category")
+    press(ctx, step, link)
+
+
+def _price_filter(ctx: JourneyContext,
+                  _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
+    """The minimum and maximum price inputs (a range, or fields named for a price, as the
+    page facts count them), told apart by their names and labels, and how many products
+    the page lists before filtering."""
+    low = high = None
+    for f in ctx.session.fields():
+        if not f["visible"] or f["type"] not in ("number", "text", "range", "search"):
+            continue
+        words = " ".join(f[k] for k in ("name", "id", "label", "placeholder"))
+        if f["type"] != "range" and not re.search(PRICE_FIELD, words, re.I):
+            continue
+        locator = field_locator(ctx.page, f)
+        if re.search(PRICE_HIGH, words, re.I):
+            high = high or locator
+        elif re.search(PRICE_LOW, words, re.I):
+            low = low or locator
+        elif f["type"] == "range":
+            high = high or locator  # one slider with no name: a price up to
+    return low, high, discovery.count_results(ctx.page)
+
+
+def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
+    form_button = field.locator("xpath=ancestor::form[1]").locator(
+        "button[type=submit], button:not([type]), input[type=submit]")
+    if form_button.count():
+        press(ctx, step, form_button.first)
+    else:
+        step.act(lambda: field.press("Enter"))
+
+
+@action("filter_price", "Filter by price", "consideration", _price_filter)
+def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    low, high, before = ctx.first_read(_price_filter, params)
+    if low is None and high is None:
+        raise StepFailed("could not find a price filter (looked for min/max price inputs); "
+                         "this store may not offer one")
+    typed_into = None
+    for locator, key in ((low, "min"), (high, "max")):
+        if locator is None or params.get(key) is None:
+            continue
+        if locator.get_attribute("type") == "range":
+            locator.fill(str(params[key]))  # a slider is dragged, not typed into
+        else:
+            step.evidence.typing_ms += ctx.session.type_keys(locator, str(params[key]))
+        typed_into = locator
+    _submit_filters(ctx, step, typed_into or high or low)
+    step.evidence.results_before = before
+    step.evidence.results_after = discovery.count_results(ctx.page)
+
+
+def _clearance(ctx: JourneyContext,
+               _params: dict[str, Any]) -> tuple[discovery.Found | None, int]:
+    """The clearance filter, and how many products the page lists before it is used."""
+    return discovery.clearance_control(ctx.page), discovery.count_results(ctx.page)
+
+
+@action("filter_clearance", "Show only clearance items", "consideration", _clearance)
+def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    found, before = ctx.first_read(_clearance, params)
+    control = need(step, "a clearance or sale filter", found,
+                   "a checkbox or link named clearance/sale/outlet", "clearance")
+    if control.get_attribute("type") == "checkbox" or found.how.startswith("checkbox"):
+        control.check()
+        _submit_filters(ctx, step, control)
+    else:
+        press(ctx, step, control)
+    step.evidence.results_before = before
+    step.evidence.results_after = discovery.count_results(ctx.page)
+
+
+def _product(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
+    return params.get("product") or ctx.inputs.get("product")
+
+
+def _product_link(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.product_link(ctx.page, _product(ctx, params), ctx.locators.get("product"))
+
+
+@action("open_product", "Open a product", "consideration", _product_link)
+def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    name = _product(ctx, params)
+    found = ctx.first_read(_product_link, params)
+    link = need(step, f"a link to the product '{name}'" if name else "a product link", found,
+                "product links in the main region", "product")
+    press(ctx, step, link)
+    if step.evidence.status == "ok":
+        ctx.product_url = ctx.page.url

@@ -1,0 +1,40 @@
+"""Searching as a person does: tap the box, type the words, press Enter, count what came."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.gather import discovery
+from auditor.gather.actions import JourneyContext, action, click, need
+from auditor.gather.step import Step
+from auditor.gather.vocabulary import words
+from auditor.model import SearchOutcome
+
+
+def _search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+    return discovery.search_box(ctx.page, ctx.locators.get("search"))
+
+
+@action("search", "Search the store", "consideration", _search_box)
+def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
+    query = str(params.get("query") or ctx.inputs.get("search") or "")
+    found = ctx.first_read(_search_box, params)
+    if found is None and (opener := discovery.search_opener(ctx.page)):
+        click(ctx, opener.locator)
+        found = _search_box(ctx, params)
+    box = need(step, "the search box", found,
+               "role=searchbox, inputs in role=search, inputs named q/search, placeholders",
+               "search")
+    step.evidence.search = SearchOutcome(query, 0)
+    click(ctx, box)
+    step.evidence.typing_ms += ctx.session.type_keys(box, query)
+    step.act(lambda: box.press("Enter"))
+    step.evidence.search = read_results(ctx, query)
+
+
+def read_results(ctx: JourneyContext, query: str) -> SearchOutcome:
+    """How many products the results page lists, and whether an empty page offers a way on."""
+    shown = discovery.main_content(ctx.page)
+    count = 0 if words("no_results").search(shown.text) else shown.results
+    return SearchOutcome(query, count, count == 0 and shown.links > 0,
+                         list(shown.headings) if count else [])

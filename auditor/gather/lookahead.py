@@ -1,0 +1,58 @@
+"""The look-ahead: the next step's first read, made while the persona looks at this page.
+
+Each action may name what it reads of the page before doing anything (its `first_read`:
+the link, button or form it looks for). During the persona's look at the page the step
+before, that read runs at full speed, where it costs no time of its own. What it found is
+kept only if the same document shows no change until the look ends (look.py checks that);
+the step then takes it instead of reading again. A step that will be retried (a refused
+order) has its own first read made during the look at the refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+FirstRead = Callable[[Any, dict[str, Any]], Any]  # (the journey's context, the step's params)
+
+
+@dataclass(frozen=True)
+class PlannedRead:
+    """A step's first read and the parameters it will be called with."""
+
+    read: FirstRead
+    params: dict[str, Any]
+
+
+class LookAhead:
+    """One walk's look-ahead: what the coming step reads first, and what that read found."""
+
+    def __init__(self, context: Any) -> None:
+        self._context = context  # the JourneyContext every read is made in
+        self._this_step: PlannedRead | None = None
+        self._next_step: PlannedRead | None = None
+        self._found: tuple[FirstRead, Any] | None = None
+
+    def plan(self, this_step: PlannedRead | None, next_step: PlannedRead | None) -> None:
+        """Before a step: its own first read (made again if it is retried) and the next's."""
+        self._this_step, self._next_step = this_step, next_step
+
+    def read(self) -> None:
+        """During the look: make the coming step's first read now and keep what it found."""
+        self._found = None
+        coming = self._this_step if self._context.retry else self._next_step
+        if coming is not None:
+            self._found = (coming.read, coming.read(self._context, coming.params))
+
+    def forget(self) -> None:
+        """The page changed, or a new look began: what was found no longer holds."""
+        self._found = None
+
+    def first_read(self, read: FirstRead, params: dict[str, Any]) -> Any:
+        """What `read` finds: as found during the last look when it was this read, else read
+        now. Each answer is used once, for a step's first read before it does anything."""
+        if self._found is not None and self._found[0] is read:
+            found, self._found = self._found[1], None
+            return found
+        return read(self._context, params)

@@ -1,0 +1,42 @@
+"""Page facts: what a careful shopper checks by eye, read inside the page by page_facts.js.
+
+The words to look for come from vocabulary.py and are matched in the page, so no page text
+(which may be megabytes, or hold what a persona typed) has to leave the browser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.model import FormFacts, PageFacts, ProductFacts
+
+MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
+DESCRIPTION_WORDS = 15  # a paragraph this long is a real description, not a one-liner
+
+
+def wanted(action: str) -> dict[str, bool]:
+    """Which facts matter for this kind of step (the page script gathers only those)."""
+    return {"product": action == "open_product",
+            "priceFilter": action in ("open_category", "filter_price", "filter_clearance", "visit"),
+            "form": action in ("go_to_checkout", "fill_checkout", "place_order")}
+
+
+def page_facts(facts: dict[str, Any]) -> PageFacts:
+    """The typed facts a step keeps from what page_facts.js gathered."""
+    if facts["size"] > MAX_ANALYSED_HTML:
+        return PageFacts(too_large_to_analyse_bytes=facts["size"])
+    page = PageFacts(title=facts["title"][:120], h1=facts["h1"][:120])
+    if "product" in facts:
+        seen = facts["product"]
+        product = ProductFacts(price=bool(seen.get("price")),
+                               description=seen["longest"] >= DESCRIPTION_WORDS,
+                               size=bool(seen.get("size")), material=bool(seen.get("material")),
+                               care=bool(seen.get("care")))
+        product.complete = product.of - len(product.missing())
+        page.product = product
+    if "priceFilter" in facts:
+        page.price_filter = facts["priceFilter"]
+    if "form" in facts:
+        page.guest_checkout = facts["guest"]
+        page.form = FormFacts(**facts["form"])
+    return page

@@ -1,0 +1,2 @@
+// Whether anything in this document matches the selector.
+(selector) => document.querySelector(selector) !== null

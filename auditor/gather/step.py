@@ -1,0 +1,164 @@
+"""The step clock: from the persona's action to the page being ready, as a person lives it.
+
+The clock starts at the action (click, Enter, address typed) and stops when the page is
+ready: the new document's load event, or, for in-page updates, the end of the last network
+response once the page has gone quiet.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from playwright.sync_api import Error
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from auditor.gather import script
+from auditor.gather.wording import StepFailed
+from auditor.model import StepEvidence
+
+if TYPE_CHECKING:
+    from auditor.gather.lookahead import LookAhead
+    from auditor.gather.session import PersonaSession
+
+QUIET_MS = 150  # an in-page update is over after this long without network activity
+LONG_POLL_MS = 5000  # requests older than this (long polls, streams) do not hold a step open
+
+
+class Step:
+    """The evidence of one step being gathered; actions call act() around what the user does."""
+
+    def __init__(self, session: PersonaSession, evidence: StepEvidence,
+                 ahead: LookAhead | None = None) -> None:
+        self.session = session
+        self.page = session.page
+        self.evidence = evidence
+        self.ahead = ahead
+        self.since = 0.0  # the page's clock (performance.now) when this step's metrics start
+        self.hard_navigation = False
+        self.soft_navigation = False
+
+    def begin(self) -> None:
+        t = self.session.traffic
+        t.begin_step()
+        loads, now = self.session.last_reading
+        if loads == t.loads:  # same document as the last reading: go on from its time
+            self.since = now
+            return
+        try:
+            self.since = self.page.evaluate(script("now.js"))
+        except Error:
+            self.since = 0.0
+
+    def act(self, action: Callable[[], Any]) -> Any:
+        """Run a user action and wait like the persona: from the action to the page being ready."""
+        start_url = self.page.url
+        t = self.session.traffic
+        with self.session.persona_cpu():
+            t0 = time.time() * 1000
+            t.last_end, loads = 0.0, t.loads
+            result = action()
+            end = self._settle(t0, loads)
+        while (load_end := self._moved_on()) is None:  # read at full speed: our call
+            with self.session.persona_cpu():
+                end = self._settle(t0, loads)
+        # A browser error page may report no load event: it is a new document all the same.
+        error_page = self.page.url.startswith("chrome-error:") and self.page.url != start_url
+        navigated = t.loads > loads or error_page
+        if t.loads > loads:
+            end = self._loaded_at(end, load_end)
+        self.evidence.wait_ms += max(0.0, end - t0)
+        if navigated:
+            self.hard_navigation = True
+            self.since = 0.0
+            self._check_document()
+        elif self.page.url != start_url:
+            self.soft_navigation = True
+        return result
+
+    def _check_document(self) -> None:
+        """A navigation that ends on an error page, or off the store, fails the step."""
+        t, redact = self.session.traffic, self.session.redact
+        host = urlparse(t.document_url).hostname or ""
+        off_site = bool(self.session.site_host and host and host != self.session.site_host)
+        if off_site and self.page.url.startswith("chrome-error:"):
+            raise StepFailed(f"the page sent the persona off the store to {host}, "
+                             "which could not be loaded")
+        if off_site:
+            self.evidence.off_site = host
+        if t.document_status and t.document_status >= 400:
+            raise StepFailed(f"the store answered HTTP {t.document_status} "
+                             f"for {redact(t.document_url)}")
+
+    def _settle(self, t0: float, loads: int) -> float:
+        """Wait, on the browser's own events, until the page is ready; return epoch ms of then.
+
+        Ready is a new document's load event with no request in flight, or, when no document
+        came, 150 ms without network activity. Nothing runs in the page meanwhile, so the
+        auditor never takes the persona's CPU while the page is working.
+        """
+        t = self.session.traffic
+        deadline = t0 + self.session.step_timeout_ms
+        while True:
+            now = time.time() * 1000
+            if t.crashed:
+                raise StepFailed("the browser tab crashed")
+            busy = [r for r, started in t.inflight.items() if now - started < LONG_POLL_MS]
+            quiet_for = now - max(t0, t.last_end)
+            if not busy and not t.navigating:
+                if t.loads > loads:
+                    return t.last_end
+                if quiet_for >= QUIET_MS:
+                    return max(t0, t.last_end)
+            if now > deadline:
+                raise PlaywrightTimeout(self._still_loading(busy))
+            if t.navigating:
+                self._wake_on("load", 100)
+            elif busy:
+                self._wake_on("requestfinished", 25)  # a failed one ends the wait by timeout
+            else:
+                self._wake_on("request", QUIET_MS - quiet_for)
+
+    def _wake_on(self, event: str, timeout_ms: float) -> None:
+        """Sleep until the page's next `event` or the timeout, whichever is first: woken by
+        the browser itself, so a step is over as soon as it is, not at the next poll."""
+        with suppress(PlaywrightTimeout):
+            self.page.wait_for_event(event, timeout=max(1.0, timeout_ms))
+
+    def _still_loading(self, busy: list[Any]) -> str:
+        """Why a step never settled: the document, or the requests that never ended."""
+        redact = self.session.redact
+        if self.session.traffic.navigating:
+            return f"the page never finished loading {redact(self.session.traffic.document_url)}"
+        urls = ", ".join(redact(r.url)[:120] for r in busy[:3])
+        return f"{len(busy)} request(s) never finished on {redact(self.page.url)}: {urls}"
+
+    def _moved_on(self) -> float | bool | None:
+        """None when the page started another document just as it seemed ready (a script
+        redirect): a call into the page waits until such a navigation has committed.
+        Else the document's load end in epoch ms, read by that same call (False if not yet)."""
+        t = self.session.traffic
+        loads = t.loads
+        load_end: float | bool = False
+        with suppress(Error):
+            load_end = self.page.evaluate(script("load_event_end.js")) or False
+        return None if t.loads != loads or t.navigating else load_end
+
+    def _loaded_at(self, last_end: float, load_end: float | bool) -> float:
+        """Epoch ms when the new document's load event ended (or its last response, if later).
+
+        loadEventEnd is written just after the load event is reported: awaited if not yet."""
+        if not load_end:
+            try:
+                load_end = self.page.wait_for_function(
+                    script("load_event_end.js"), timeout=1000).json_value()
+            except Error:
+                return last_end or time.time() * 1000
+        return max(load_end, last_end)
+
+    def fail(self, message: str) -> None:
+        self.evidence.status = "failed"
+        self.evidence.error = self.session.redact(message)

@@ -1,0 +1,85 @@
+"""Every word list and pattern the personas read a store with, in one place.
+
+Discovery finds controls with them, the page facts are matched with them inside the page,
+and the findings about a page rest on them, so what an action can use and what the judge
+reports as missing never disagree. Languages of our users' stores: en, de, fr, pl, lt, zh.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What controls and messages say.
+WORDS = {
+    "search": r"search|suche|recherch|szukaj|wyszukaj|ieškoti|paieška|搜索|查找",
+    "add_to_cart": r"add to (cart|basket|bag)|add to shopping|^buy( now)?$|in den warenkorb|"
+                   r"ajouter au panier|do koszyka|dodaj do koszyka|į krepšelį|加入购物车",
+    "cart": r"^(view |my |your )?(cart|basket|bag)\b|shopping (cart|bag)|warenkorb|panier|"
+            r"koszyk|krepšelis|购物车",
+    "checkout": r"check ?out|proceed to (checkout|payment)|zur kasse|commander|"
+                r"do kasy|przejdź do kasy|apmokėti|结算|去结算",
+    "guest": r"guest|without (an )?account|no account needed|als gast|invité|jako gość|"
+             r"be registracijos|svečias|游客",
+    "continue": r"^(continue|next|proceed|save and continue|continue to \w+)|weiter|"
+                r"continuer|dalej|tęsk|toliau|继续|下一步",
+    "place_order": r"place (the )?order|^(buy|pay)( now)?$|complete (the )?(order|purchase)|"
+                   r"confirm (and pay|order|purchase)|^pay\b|submit order|"
+                   r"zahlungspflichtig bestellen|jetzt kaufen|valider la commande|"
+                   r"zamawiam|złóż zamówienie|kupuję|užsakyti|pateikti užsakymą|提交订单|"
+                   r"立即支付",
+    "create_account": r"create (an )?account|register|sign ?up|konto erstellen|créer un compte|"
+                      r"załóż konto|sukurti paskyrą|注册",
+    "clearance": r"clearance|sale|outlet|reduced|discount|ausverkauf|soldes|wyprzedaż|"
+                 r"išpardavimas|特价|清仓",
+    "no_results": r"no (results|products|items|matches)|0 (results|products|items)|"
+                  r"nothing (was )?found|did not match|didn't match|couldn't find|"
+                  r"could not find|keine (ergebnisse|treffer)|aucun résultat|brak wyników|"
+                  r"nieko nerasta|nerasta|没有找到|无结果",
+    "order_done": r"thank you|order (is )?(confirmed|received|placed)|your order number|"
+                  r"vielen dank|merci|dziękujemy|ačiū|谢谢|订单已",
+}
+PRODUCT_HREF = r"/(product|products|p|item|items|dp|produkt|produit|prekė|shop/[^/]+)/[^/?#]+"
+
+
+def words(key: str) -> re.Pattern[str]:
+    return re.compile(WORDS[key], re.I)
+
+# A price filter's fields, by name, id, label or placeholder; which end of the range each is.
+PRICE_FIELD = r"price|preis|prix|cena|kaina|价格|[€$£]|\bmin(imum)?\b|\bmax(imum)?\b"
+PRICE_HIGH = r"max|\bto\b|high|bis|\bdo\b|iki|最高|up to"
+PRICE_LOW = r"min|from|low|von|\bod\b|nuo|最低"
+
+# What a full product description mentions, matched in the page by page_facts.js.
+PAGE_PATTERNS = {
+    "price": r"(?:[€$£¥]|zł|eur|usd|pln|gbp|cny|rmb)\s?\d|\d[\d.,]*\s?(?:€|zł|eur|pln|元)",
+    "size": r"\bsize|größe|taille|rozmiar|dydis|尺码|dimensions?|wymiary|matmenys",
+    "material": r"material|matière|materiał|medžiaga|材质|fabric|cotton|linen|wood|wool",
+    "care": r"\bcare\b|wash|pflege|entretien|pielęgnacja|priežiūra|洗涤|保养",
+    "guest": WORDS["guest"],
+    "priceField": PRICE_FIELD,
+}
+
+ORDER_NUMBER = re.compile(
+    r"(?:order|bestellung|commande|zamówieni[ea]|užsakym\w*|订单)\s*"
+    r"(?:number|no\.?|nr\.?|numer|numeris|nummer|号|#)?\s*(?:is|ist|est|:|#)?\s*"
+    r"#?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I)
+
+# Semantic field tokens (HTML autocomplete names) and the words that mark them.
+FIELD_WORDS: list[tuple[str, str]] = [
+    ("cc-number", r"card.?(number|no)|cc.?num|cardnumber|numer karty|kortelės numeris|"
+                  r"kartennummer|numéro de carte|卡号|credit.?card"),
+    ("cc-csc", r"\bcvc|\bcvv|\bcsc|security.?code|card.?code|prüfnummer|安全码"),
+    ("cc-exp", r"expir|exp.?date|mm ?/ ?yy|valid.?thru|ablauf|date d.expiration|"
+               r"data ważności|galiojimo|有效期"),
+    ("cc-name", r"name on card|card.?holder|cc.?name|karteninhaber|titulaire"),
+    ("email", r"e-?mail|courriel|el\.? ?paštas|邮箱|电子邮件"),
+    ("given-name", r"first.?name|given|fname|vorname|prénom|imię$|^vardas$|名字"),
+    ("family-name", r"last.?name|surname|family|lname|nachname|nom de famille|nazwisko|"
+                    r"pavardė|姓氏"),
+    ("name", r"full.?name|^name$|your name|imię i nazwisko|vardas ir pavardė|姓名"),
+    ("address-line1", r"address|street|addr|straße|strasse|adresse|adres|ulica|gatvė|地址"),
+    ("address-level2", r"city|town|stadt|ville|miasto|miestas|城市"),
+    ("postal-code", r"zip|postal|post.?code|plz|code postal|kod pocztowy|pašto kodas|邮编"),
+    ("country", r"country|land|pays|kraj|šalis|国家"),
+    ("tel", r"phone|\btel|mobile|telefon|téléphone|telefonas|电话|手机"),
+]

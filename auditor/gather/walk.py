@@ -1,0 +1,78 @@
+"""Walk a persona's journey on a store and gather the evidence of every step; no judging."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import Browser
+
+from auditor.gather.actions import ACTIONS, JourneyContext, planned_read
+from auditor.gather.session import PersonaSession
+from auditor.model import Journey, JourneyEvidence, StepEvidence, StepSpec
+
+StepListener = Callable[[JourneyEvidence, StepEvidence], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Knobs of a run; every one is a CLI flag."""
+
+    step_timeout_ms: float = 30_000
+    typing_scale: float = 1.0
+    dwell_ms: float = 300
+    locators: dict[str, str] | None = None
+
+
+def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
+         options: RunOptions = RunOptions(), on_step: StepListener | None = None,
+         label: str = "") -> JourneyEvidence:
+    """Run every step, even after the persona would have left, so the whole store is
+    measured; `on_step` hears of each step's evidence as soon as it is gathered."""
+    persona = journey.persona
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{label}-{persona.id}".lower()).strip("-")
+    session = PersonaSession(browser, persona, out_dir=out_dir,
+                             step_timeout_ms=options.step_timeout_ms,
+                             typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
+                             slug=slug)
+    session.site_host = urlparse(site).hostname or ""
+    ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
+    walked = JourneyEvidence(persona, site, label=label)
+
+    def gathered(evidence: StepEvidence) -> None:
+        walked.steps.append(evidence)
+        if on_step:
+            on_step(walked, evidence)
+
+    started = time.monotonic()
+    try:
+        for spec, upcoming in zip(journey.steps, [*journey.steps[1:], None], strict=True):
+            ctx.ahead.plan(planned_read(spec), planned_read(upcoming))
+            if spec.action == "visit":
+                session.reopen_if_crashed()
+            stranded = walked.steps and walked.steps[-1].status != "ok"
+            if stranded and spec.action != "visit" and session.lost():
+                gathered(_skipped(len(walked.steps), spec))
+                continue
+            for attempt in range(1, int(spec.params.get("attempts", 1)) + 1):
+                ctx.attempt, ctx.retry = attempt, False
+                name = spec.name if attempt == 1 else f"{spec.name} (attempt {attempt})"
+                with session.step(len(walked.steps), spec, name, ctx.ahead) as step:
+                    ACTIONS[spec.action].run(ctx, step, spec.params)
+                gathered(step.evidence)
+                if not ctx.retry:
+                    break
+    finally:
+        session.close()
+        walked.duration_ms = (time.monotonic() - started) * 1000
+    return walked
+
+
+def _skipped(index: int, spec: StepSpec) -> StepEvidence:
+    """A step that could not even start because the store is gone from the tab."""
+    return StepEvidence(index, spec.name, spec.stage, spec.action, status="skipped",
+                        error="skipped: no store page to act on after the failure above")

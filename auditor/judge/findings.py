@@ -1,0 +1,95 @@
+"""Every kind of finding in one table: its id, what to do about it, the source of its
+thresholds, and the thresholds themselves. Scoring, the to-do list and the map all read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Where the numbers come from.
+NIELSEN_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s / 10 s)"
+NIELSEN_ERRORS = "Nielsen heuristic 9: help users recognize, diagnose, and recover from errors"
+NIELSEN_VISIBILITY = "Nielsen heuristic 1: visibility of system status"
+WCAG_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or Instructions"
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """One kind of finding. `minor`/`major`/`critical`: where a number decides it, the value
+    a measurement must exceed for a finding of that severity (no-autocomplete: the share
+    of fields it must fall below)."""
+
+    id: str
+    title: str  # the fix, as the to-do list names it
+    advice: str  # the opportunity, in a sentence
+    source: str = ""  # the research or standard it rests on
+    minor: float | None = None
+    major: float | None = None
+    critical: float | None = None
+
+
+KINDS: dict[str, FindingKind] = {k.id: k for k in (
+    # Waits are judged against each persona's own patience; past 10 s attention is lost.
+    FindingKind("slow-load", "Make slow pages answer faster",
+                "Cache or speed up the slowest responses so each page is ready within the "
+                "shoppers' patience.", NIELSEN_RESPONSE, critical=10_000),
+    FindingKind("slow-lcp", "Show the main content sooner",
+                "Serve the largest image or heading early; keep LCP under 2.5 s.",
+                "Core Web Vitals: LCP good ≤ 2.5 s, poor > 4 s (web.dev/lcp)", major=4000),
+    FindingKind("layout-shift", "Stop the page from jumping",
+                "Reserve space for banners and images that arrive late.",
+                "Core Web Vitals: CLS good ≤ 0.1, poor > 0.25 (web.dev/cls)",
+                minor=0.1, major=0.25),
+    FindingKind("slow-interaction", "Make the page react to input faster",
+                "Break up long scripts so taps and keys paint within 200 ms.",
+                "Core Web Vitals: INP good ≤ 200 ms, poor > 500 ms (web.dev/inp)",
+                minor=200, major=500),
+    FindingKind("zero-results", "Make search find what the store sells",
+                "Match product names, synonyms and typos; never show an empty results page "
+                "without suggestions.",
+                "Baymard Institute search research: never dead-end a no-results page"),
+    FindingKind("form-cleared", "Keep every field after a checkout error",
+                "Re-show the form with what the customer typed and ask only for the field "
+                "that was wrong.",
+                "Baymard Institute checkout research: keep every field's value after a "
+                "validation error; ask only for the wrong field"),
+    FindingKind("unclear-error", "Say which field is wrong",
+                "Name the field and how to fix it, next to the field.", NIELSEN_ERRORS),
+    FindingKind("http-error", "Fix server errors on the journey",
+                "The store answered with an error page where a customer needed to go on.",
+                NIELSEN_ERRORS),
+    FindingKind("step-failed", "Unblock the step customers could not complete",
+                "Make the control findable and working, or add it to the site profile."),
+    FindingKind("broken-resource", "Fix broken images, styles and scripts",
+                "Every failed resource degrades the page a customer sees.", NIELSEN_VISIBILITY),
+    FindingKind("console-error", "Fix script errors",
+                "Errors in page scripts can break buttons and forms."),
+    FindingKind("incomplete-product", "Complete the product descriptions",
+                "Give price, sizes, material and care on every product page.",
+                "Baymard Institute product page research: full specs, sizes and care details",
+                major=2),  # parts missing
+    FindingKind("unlabeled-fields", "Label every form field",
+                "Visible labels help everyone, and screen readers need them.", WCAG_FORMS),
+    FindingKind("no-autocomplete", "Let the browser fill the form",
+                "Add autocomplete tokens so returning customers type nothing twice.",
+                WCAG_FORMS, minor=0.5),  # below this share of fields declaring one
+    FindingKind("no-guest-checkout", "Offer guest checkout",
+                "Let customers buy without creating an account first.",
+                "Baymard Institute: forced account creation is a top reason to abandon"),
+    FindingKind("no-price-filter", "Add a price filter",
+                "Shoppers with a budget want to narrow by price.",
+                "Nielsen heuristic 7: flexibility and efficiency of use"),
+    FindingKind("dialog", "Do not interrupt with dialogs",
+                "Alerts and confirms stop the customer; show messages in the page.",
+                NIELSEN_VISIBILITY),
+    FindingKind("left-store", "Keep the journey on the store",
+                "Check why the page sent customers away."),
+    FindingKind("huge-page", "Slim the page down", "Send far less HTML; paginate long lists.",
+                NIELSEN_RESPONSE),
+)}
+
+
+def kind(finding_id: str) -> FindingKind:
+    """The table's entry, or a plain one for an id it does not know (from an older file)."""
+    return KINDS.get(finding_id) or FindingKind(finding_id, f"Fix '{finding_id}'",
+                                                "See the finding for details.")

@@ -1,0 +1,228 @@
+"""Judge each step for its persona: a score, an emotion with reasons, findings with sources.
+
+Pure functions over evidence: a saved results.json can be re-scored with no browser.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from auditor.judge.findings import KINDS
+from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
+
+# Emotion bands on the 0–100 score; excited also needs a delight signal.
+BANDS = ((25, "angry"), (50, "sad"), (75, "neutral"), (101, "happy"))
+EXCITED_AT = 90
+# What each emotion adds to the frustration that builds towards abandonment.
+FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
+
+
+def log_normal_score(value: float, good: float, median: float) -> float:
+    """Lighthouse's curve: 0.9 at `good`, 0.5 at `median`, falling smoothly after."""
+    if value <= 0:
+        return 1.0
+    sigma = (math.log(median) - math.log(good)) / 1.2815516
+    z = (math.log(value) - math.log(median)) / (sigma * math.sqrt(2))
+    return 0.5 * math.erfc(z)
+
+
+@dataclass
+class _Judgement:
+    """A step's score under construction: caps and penalties, each with its reason."""
+
+    score: float = 100.0
+    reasons: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    delight: list[str] = field(default_factory=list)
+
+    def cap(self, limit: float, reason: str) -> None:
+        self.score = min(self.score, limit)
+        self.reasons.append(reason)
+
+    def penalise(self, points: float, reason: str) -> None:
+        self.score -= points
+        self.reasons.append(reason)
+
+    def find(self, id: str, severity: str, message: str) -> None:
+        self.findings.append(Finding(id, severity, message, KINDS[id].source))
+
+
+def _seconds(ms: float) -> str:
+    return f"{ms / 1000:.1f} s"
+
+
+def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
+               after_dropoff: bool = False) -> StepResult:
+    """Score one step for this persona and carry the frustration forward."""
+    j = _Judgement()
+    _judge_wait(persona, ev, j)
+    _judge_failure(ev, j)
+    _judge_search(persona, ev, j)
+    _judge_form(persona, ev, j)
+    _judge_page(persona, ev, j)
+    _judge_stability(ev, j)
+    score = max(0, min(100, round(j.score)))
+    emotion = next(name for limit, name in BANDS if score < limit)
+    if emotion == "happy" and score >= EXCITED_AT and j.delight:
+        emotion = "excited"
+        j.reasons.append("delighted: " + "; ".join(j.delight))
+    if not j.reasons:
+        j.reasons.append("nothing in the way")
+    frustration = max(0.0, frustration + FRUSTRATION[emotion])
+    return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
+
+
+def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    fine, poor = persona.patience_fine_ms, persona.patience_poor_ms
+    wait = ev.wait_ms
+    if wait <= 0:
+        return
+    speed = log_normal_score(wait, fine, poor)
+    said = (f"waited {_seconds(wait)}; {possessive(persona)} patience is {_seconds(fine)} "
+            f"({_seconds(poor)} is too long)")
+    if speed < 0.9:
+        j.cap(100 * speed, said)
+    if wait > poor:
+        severity = ("critical" if wait > 2 * poor or wait > KINDS["slow-load"].critical
+                    else "major")
+        j.find("slow-load", severity, f"'{ev.name}' took {_seconds(wait)}; "
+               f"{persona.name} finds {_seconds(poor)} too long")
+    elif wait > fine:
+        j.find("slow-load", "minor", f"'{ev.name}' took {_seconds(wait)}, above "
+               f"{persona.name}'s {_seconds(fine)}")
+    lcp = ev.metrics.get("lcp_ms")
+    if lcp and lcp > KINDS["slow-lcp"].major:
+        j.find("slow-lcp", "major", f"largest content painted after {_seconds(lcp)}")
+
+
+def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
+    status = ev.http_status or 0
+    if status >= 500:
+        j.cap(5, f"the store answered HTTP {status}")
+        j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}")
+    elif status >= 400:
+        j.cap(15, f"the page answered HTTP {status}")
+        j.find("http-error", "major", f"'{ev.name}': the page answered HTTP {status}")
+    if ev.status == "failed":
+        j.cap(5, f"the step failed: {ev.error}")
+        j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}")
+    broken = [e for e in ev.http_errors if not e.get("document") and (
+        e["status"] >= 500 or e.get("type") not in ("fetch", "xhr"))]
+    if broken:
+        j.penalise(min(20, 10 * len(broken)), f"{len(broken)} broken resource(s) on the page")
+        j.find("broken-resource", "minor", f"{len(broken)} resource(s) failed: "
+               + ", ".join(f"{e['status']} {e['url']}" for e in broken[:3]))
+    if ev.console_errors:
+        j.penalise(min(15, 5 * len(ev.console_errors)),
+                   f"{len(ev.console_errors)} script error(s) on the page")
+        j.find("console-error", "minor", f"{len(ev.console_errors)} console error(s): "
+               f"{ev.console_errors[0]}")
+
+
+def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    if ev.search is None or ev.status == "failed":
+        return
+    s = ev.search
+    if s.result_count == 0:
+        way = ("the page offered other ways on" if s.way_out
+               else "the page offered no way on")
+        j.cap(10, f"searched for '{s.query}' and found nothing; {way}")
+        j.find("zero-results", "major" if s.way_out else "critical",
+               f"search for '{s.query}' found no products")
+    elif ev.wait_ms <= persona.patience_fine_ms:
+        j.delight.append(f"{s.result_count} results right away")
+
+
+def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    form = ev.form
+    if form is None:
+        return
+    he = persona.pronoun
+    slipped = {form.mistake_in} if form.mistake_in else set()
+    wiped = [k for k in form.cleared if k not in slipped]
+    if wiped:
+        names = ", ".join(form.labels.get(k, k) for k in wiped[:6])
+        more = f" and {len(wiped) - 6} more" if len(wiped) > 6 else ""
+        j.cap(15, f"the error wiped {len(wiped)} field(s) {he} had typed ({names}{more}): "
+                  f"{form.retype_keystrokes} keystrokes, ~{_seconds(form.retype_ms)} to retype")
+        j.find("form-cleared", "critical",
+               f"after an error on attempt {form.attempt} the form cleared {len(wiped)} "
+               f"field(s): {names}{more}")
+        return
+    if form.browser_blocked:
+        j.cap(70, "the browser stopped the form before sending it and named the field")
+    elif form.invalid:
+        marked = ", ".join(form.labels.get(k, k) for k in form.invalid)
+        own = form.mistake_in in form.invalid if form.mistake_in else False
+        j.cap(70, f"the store kept {len(form.retained)} field(s) and marked only {marked}"
+              + (f" ({possessive(persona)} own slip)" if own else ""))
+    elif form.error_message:
+        j.cap(40, "the store refused the order without saying which field was wrong")
+        j.find("unclear-error", "major", "the error does not name the wrong field")
+
+
+def possessive(persona: Persona) -> str:
+    return {"she": "her", "he": "his"}.get(persona.pronoun, "their")
+
+
+def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    product = ev.page.product
+    if product and ev.status == "ok":
+        missing = product.missing()
+        if missing:
+            j.penalise(8 * len(missing), "the product page lacks " + ", ".join(missing))
+            severity = "major" if len(missing) > KINDS["incomplete-product"].major else "minor"
+            j.find("incomplete-product", severity, "product page lacks " + ", ".join(missing))
+        else:
+            j.delight.append("a full description with sizes, material and care")
+    form = ev.page.form
+    if form and ev.action == "fill_checkout" and form.fields:
+        unlabelled = form.fields - form.labelled
+        autofill = form.autocomplete >= form.fields * KINDS["no-autocomplete"].minor
+        if unlabelled:
+            j.penalise(15, f"{unlabelled} of {form.fields} fields have no label")
+            j.find("unlabeled-fields", "major", f"{unlabelled} checkout field(s) have no label")
+        if not autofill:
+            j.penalise(10, "the browser cannot autofill the form")
+            j.find("no-autocomplete", "minor", f"only {form.autocomplete} of "
+                   f"{form.fields} fields declare autocomplete")
+        if not unlabelled and autofill:
+            j.delight.append("a clear, autofill-ready form")
+    if ev.page.guest_checkout is False and ev.action == "go_to_checkout" and persona.guest:
+        j.find("no-guest-checkout", "major", "no guest checkout was offered")
+    if ev.page.price_filter is False and ev.action == "open_category":
+        j.find("no-price-filter", "minor", "the category page has no price filter")
+    for dialog in ev.dialogs:
+        j.penalise(10, f"the page interrupted with a dialog ({dialog[:60]})")
+        j.find("dialog", "minor", f"the page opened a dialog: {dialog}")
+    if ev.off_site:
+        j.find("left-store", "minor", f"the journey left the store for {ev.off_site}")
+    if ev.page.too_large_to_analyse_bytes:
+        size = ev.page.too_large_to_analyse_bytes / 1e6
+        j.penalise(20, f"the page is {size:.1f} MB of HTML")
+        j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML")
+    if ev.order_number:
+        j.delight.append(f"order {ev.order_number} confirmed")
+
+
+def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:
+    shift, reaction = KINDS["layout-shift"], KINDS["slow-interaction"]
+    cls = ev.metrics.get("cls", 0) or 0
+    if cls > shift.major:
+        j.penalise(30, f"the page jumped under the finger (layout shift {cls:.2f})")
+        j.find("layout-shift", "major", f"layout shift {cls:.2f} on '{ev.name}'")
+    elif cls > shift.minor:
+        j.penalise(10, f"the page moved while loading (layout shift {cls:.2f})")
+        j.find("layout-shift", "minor", f"layout shift {cls:.2f} on '{ev.name}'")
+    inp = ev.metrics.get("inp_ms", 0) or 0
+    if inp > reaction.major:
+        j.penalise(15, f"the page took {inp} ms to react to input")
+        j.find("slow-interaction", "major", f"{inp} ms from input to next paint")
+    elif inp > reaction.minor:
+        j.find("slow-interaction", "minor", f"{inp} ms from input to next paint")
+
+
+def at_least(emotion: str, floor: str) -> bool:
+    """Whether `emotion` is `floor` or better on the five-level scale."""
+    return EMOTIONS.index(emotion) >= EMOTIONS.index(floor)

@@ -1,0 +1,58 @@
+"""What discovery reads from a page's main region, on markup we did not write."""
+
+from __future__ import annotations
+
+from helpers import PageHandler, serve
+
+from auditor.gather.discovery import guest_choice, main_content
+
+SHADOW_LISTING = """<header><a href="/product/ad-banner">Ad</a></header>
+<main><h2>Toys</h2><p>2 results</p><toy-grid></toy-grid>
+<a href="/product/hidden" style="display:none">Hidden</a>
+<svg width="20" height="20"><a href="/product/icon"><rect width="20" height="20"/></a></svg></main>
+<script>
+customElements.define('toy-grid', class extends HTMLElement {
+  connectedCallback() {
+    this.attachShadow({mode: 'open'}).innerHTML =
+      '<a href="/product/train"><h3>Train</h3></a><a href="/product/train">Train again</a>' +
+      '<a href="/product/bear"><h3>Bear</h3></a>';
+  }
+});
+</script>"""
+
+
+class Listing(PageHandler):
+    def do_GET(self) -> None:  # noqa: N802  (the standard library's name)
+        self.send_page(SHADOW_LISTING.encode())
+
+
+def test_products_inside_open_shadow_roots_are_counted_once_each(page):
+    with serve(Listing) as url:
+        page.goto(url + "/toys")
+    shown = main_content(page)
+    assert shown.results == 2  # train twice and the bear; not the ad, a hidden or an SVG link
+    assert shown.headings == ("Toys", "Train", "Bear")
+    assert shown.links == 5
+
+
+def test_cards_count_when_no_link_looks_like_a_product(page):
+    page.set_content('<main><div class="product-card"><a href="/x?id=1">A</a></div>'
+                     '<div class="product-card"><a href="/x?id=2">B</a></div></main>')
+    assert main_content(page).results == 2
+
+
+def test_a_page_without_main_is_read_from_its_body(page):
+    page.set_content("<p>Thank you! Your order number is A-1234.</p>")
+    shown = main_content(page)
+    assert "order number is A-1234" in shown.text
+    assert shown.results == 0 and shown.links == 0
+
+
+def test_a_guest_checkout_is_found_by_any_of_its_forms_and_only_when_shown(page):
+    page.set_content('<button style="display:none">Continue as guest</button>'
+                     '<label><input type=radio name=who> Check out as a guest</label>')
+    found = guest_choice(page)
+    assert found is not None and found.how == "radio for guest checkout"
+    page.set_content('<button style="display:none">Continue as guest</button>'
+                     '<button>Sign in</button>')
+    assert guest_choice(page) is None

@@ -1,0 +1,85 @@
+"""Judging a step from its evidence alone, with no browser."""
+
+import math
+
+import pytest
+
+from auditor.judge.step import judge_step, log_normal_score
+from auditor.model import FormOutcome, PageFacts, Persona, ProductFacts, SearchOutcome, StepEvidence
+
+PARENT = Persona("stressed-parent", "Aistė", pronoun="she", patience_fine_ms=1500,
+                 patience_poor_ms=3500, tolerance=3)
+
+
+def evidence(**kw):
+    base = dict(index=0, name="step", stage="consideration", action="open_product",
+                navigation="hard", http_status=200)
+    return StepEvidence(**{**base, **kw})
+
+
+def test_log_normal_curve_passes_its_two_control_points():
+    assert math.isclose(log_normal_score(1500, 1500, 3500), 0.9, abs_tol=1e-3)
+    assert math.isclose(log_normal_score(3500, 1500, 3500), 0.5, abs_tol=1e-3)
+    assert log_normal_score(10000, 1500, 3500) < 0.1
+
+
+def test_slow_page_makes_her_sad_and_says_why():
+    step = judge_step(PARENT, evidence(wait_ms=4300), 0)
+    assert step.emotion in ("sad", "angry")
+    assert "waited 4.3 s; her patience is 1.5 s" in step.reasons[0]
+    assert [f.id for f in step.findings] == ["slow-load"]
+    assert step.findings[0].reference.startswith("Nielsen")
+    assert step.frustration >= 1
+
+
+def test_zero_results_is_angry_even_when_fast():
+    ev = evidence(action="search", wait_ms=300, search=SearchOutcome("toy train", 0, True))
+    step = judge_step(PARENT, ev, 0)
+    assert step.emotion == "angry"
+    assert {f.id for f in step.findings} == {"zero-results"}
+
+
+def test_a_wiped_form_is_angry_and_counts_the_retyping():
+    form = FormOutcome(retained=[], cleared=["email", "tel", "cc_number"], invalid=[],
+                       labels={"email": "Email", "tel": "Phone"}, mistake_in="cc_number",
+                       retype_keystrokes=60, retype_ms=13200)
+    step = judge_step(PARENT, evidence(action="place_order", wait_ms=200, form=form), 0)
+    assert step.emotion == "angry"
+    assert "wiped 2 field(s)" in step.reasons[0] and "13.2 s" in step.reasons[0]
+    assert step.findings[0].id == "form-cleared"
+
+
+def test_a_kept_form_with_only_his_slip_marked_is_neutral():
+    form = FormOutcome(retained=["email", "cc_number"], invalid=["cc_number"],
+                       labels={"cc_number": "Card number"}, mistake_in="cc_number")
+    step = judge_step(PARENT, evidence(action="place_order", wait_ms=200, form=form), 0)
+    assert step.emotion == "neutral"
+    assert "marked only Card number" in step.reasons[0]
+
+
+def test_excited_needs_a_delight_signal():
+    plain = judge_step(PARENT, evidence(action="visit", wait_ms=300), 0)
+    full = ProductFacts(price=True, description=True, size=True, material=True, care=True)
+    delighted = judge_step(PARENT, evidence(wait_ms=300, page=PageFacts(product=full)), 0)
+    assert plain.emotion == "happy"
+    assert delighted.emotion == "excited"
+
+
+def test_failed_step_and_server_error_are_angry():
+    failed = judge_step(PARENT, evidence(status="failed", error="no button"), 0)
+    server = judge_step(PARENT, evidence(http_status=500, wait_ms=100), 0)
+    assert failed.emotion == server.emotion == "angry"
+    assert {f.severity for f in server.findings} == {"critical"}
+
+
+@pytest.mark.parametrize("cls, points", [(0.05, 0), (0.15, 10), (0.3, 30)])
+def test_layout_shift_follows_core_web_vitals_bands(cls, points):
+    step = judge_step(PARENT, evidence(wait_ms=100, metrics={"cls": cls}), 0)
+    assert step.score == 100 - points
+
+
+def test_frustration_builds_and_relief_never_goes_below_zero():
+    sad = judge_step(PARENT, evidence(wait_ms=4300), 0.0)
+    happy = judge_step(PARENT, evidence(wait_ms=100), 0.0)
+    assert sad.frustration == 1.0
+    assert happy.frustration == 0.0

@@ -1,0 +1,71 @@
+"""The data flow is in the folder names: gather → judge → report, and only gather drives a
+browser. Read from the source itself, so a shortcut between stages fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
+MAX_LINES = 400
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, at any depth (also inside functions)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _stage(path: Path) -> str:
+    return path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 \
+        else ""
+
+
+def test_the_three_stages_are_folders_of_the_package():
+    assert {"gather", "judge", "report"} <= {p.name for p in PACKAGE.iterdir() if p.is_dir()}
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_gather_imports_playwright(path: Path):
+    uses = {m for m in _imports(path) if m == "playwright" or m.startswith("playwright.")}
+    assert not uses or _stage(path) == "gather", f"{path.name} imports {sorted(uses)}"
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if _stage(p) in ("judge", "report")],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_judge_and_report_never_reach_back_into_gather(path: Path):
+    back = {m for m in _imports(path) if m.startswith("auditor.gather")}
+    assert not back, f"{path.relative_to(PACKAGE)} imports {sorted(back)}"
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if _stage(p) == "report"],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_report_renders_and_does_not_judge(path: Path):
+    judging = {m for m in _imports(path) if m.startswith("auditor.judge")
+               and m != "auditor.judge.findings"}  # the findings' titles and advice: text
+    assert not judging, f"{path.relative_to(PACKAGE)} imports {sorted(judging)}"
+
+
+def test_no_module_is_over_the_limit():
+    long = {str(p.relative_to(PACKAGE)): n for p in _modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, long
+
+
+def test_every_in_page_script_is_a_js_file():
+    """No JavaScript hidden in Python strings: each in-page script sits in gather/scripts."""
+    for path in (PACKAGE / "gather").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for marker in ("=> {", "() =>", "document.querySelector"):
+            assert marker not in source, f"{path.relative_to(PACKAGE)} holds JavaScript"
