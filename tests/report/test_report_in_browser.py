@@ -11,6 +11,8 @@ import pytest
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 
+pytestmark = pytest.mark.browser  # every test here reads a report a live audit wrote
+
 
 def auditor(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,

@@ -32,6 +32,7 @@ class JourneyContext:
     attempt: int = 1
     retry: bool = False
     order_number: str | None = None
+    ahead: LookAhead = field(init=False, repr=False)  # the next step's first read
 
     def __post_init__(self) -> None:
         self.ahead = LookAhead(self)
