@@ -63,17 +63,20 @@ def run_audit(plan: AuditPlan,
     walks: dict[int, list[JourneyEvidence]] = {i: [] for i in range(len(tasks))}
     walking: dict[int, JourneyEvidence] = {}
 
-    def preview(journey: JourneyEvidence, _step: StepEvidence) -> None:
-        if on_step:
-            judged = judge_journey(journey)
-            on_step(judged, judged.steps[-1])
+    def tracker(i: int) -> Callable[[JourneyEvidence, StepEvidence], None]:
+        def heard(journey: JourneyEvidence, _step: StepEvidence) -> None:
+            walking[i] = journey  # so that an interrupted run still reports its steps
+            if on_step:
+                judged = judge_journey(journey)
+                on_step(judged, judged.steps[-1])
+        return heard
 
     def work(i: int, browser: Browser) -> None:
         run.browser = browser_label(browser)
         site, label, journey = tasks[i]
         for _ in range(plan.runs):
-            listener = partial(_walking, walking, i, preview)
-            walks[i].append(walk(browser, journey, site, plan.out, plan.options, listener, label))
+            walks[i].append(walk(browser, journey, site, plan.out, plan.options, tracker(i),
+                                 label))
         walking.pop(i, None)
 
     try:
@@ -90,8 +93,9 @@ def run_audit(plan: AuditPlan,
     for i, walked in walking.items():  # cut short: the walk it was on, marked so
         walked.interrupted = True
         walks[i] = [walked]
-    lighthouse_failed = _lighthouse(run, plan, walks) if plan.lighthouse and not run.incomplete \
-        else []
+    lighthouse_failed = []
+    if plan.lighthouse and not run.incomplete:
+        lighthouse_failed = _lighthouse(run, plan, walks)
     run.finished_at = now()
     judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
               baseline=plan.baseline,
@@ -99,14 +103,6 @@ def run_audit(plan: AuditPlan,
               lighthouse_failed=lighthouse_failed)
     write_report(run, plan.out)
     return run
-
-
-def _walking(walking: dict[int, JourneyEvidence], i: int,
-             then: Callable[[JourneyEvidence, StepEvidence], None],
-             journey: JourneyEvidence, step: StepEvidence) -> None:
-    """Remember the walk task i is on, so an interrupted run still reports its steps."""
-    walking[i] = journey
-    then(journey, step)
 
 
 def _shared_cpu_note(journeys: int) -> str:

@@ -83,7 +83,7 @@ def navigation_link(page: Page, name: str | None, override: str | None = None) -
     nav = page.locator("nav, [role=navigation], header")
     if not name:  # any category: a navigation link that is not home, cart or account
         not_a_category = re.compile(
-            "|".join((WORDS["cart"], WORDS["checkout"], r"account|log ?in|sign")), re.I)
+            "|".join((WORDS["cart"], WORDS["checkout"], WORDS["account"])), re.I)
         links = nav.locator('a[href]:not([href="/"]):not([href^="#"])').filter(
             has_not_text=not_a_category)
         return _try(page, [(links, "first category link in navigation", 0.6)], override)

@@ -16,6 +16,8 @@ WORDS = {
                    r"ajouter au panier|do koszyka|dodaj do koszyka|į krepšelį|加入购物车",
     "cart": r"^(view |my |your )?(cart|basket|bag)\b|shopping (cart|bag)|warenkorb|panier|"
             r"koszyk|krepšelis|购物车",
+    "account": r"account|log ?in|sign ?(in|up)|konto|compte|anmelden|connexion|zaloguj|"
+               r"prisijungti|paskyra|登录|账户",
     "checkout": r"check ?out|proceed to (checkout|payment)|zur kasse|commander|"
                 r"do kasy|przejdź do kasy|apmokėti|结算|去结算",
     "guest": r"guest|without (an )?account|no account needed|als gast|invité|jako gość|"
