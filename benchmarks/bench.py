@@ -158,7 +158,7 @@ def overhead(runs: int) -> list[str]:
             for _ in range(runs):
                 wall, results = _cli_run(store.url, "--persona", pid)
                 steps = results["journeys"][0]["steps"]
-                pages = sum(step["wait_ms"] + step["page"].get("returned_to_product_ms", 0)
+                pages = sum(step["wait_ms"] + (step.get("returned_to_product_ms") or 0)
                             for step in steps)
                 samples.append((wall * 1000, launch + pages, LOOK_MS * len(steps), len(steps)))
             wall, floor, look = (median(s[i] for s in samples) for i in range(3))
