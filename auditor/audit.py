@@ -56,10 +56,11 @@ def run_audit(plan: AuditPlan,
     `on_step` hears of each step as it is walked, judged with the steps before it (a
     preview for progress lines; the run is judged once, at the end, over every walk)."""
     run = RunResult(__version__, now(), "", [])
-    sites = [(plan.site, plan.labels[0])]
+    sites = [(plan.site, plan.labels[0], False)]
     if plan.compare_site:
-        sites.append((plan.compare_site, plan.labels[1]))
-    tasks = [(site, label, journey) for site, label in sites for journey in plan.journeys]
+        sites.append((plan.compare_site, plan.labels[1], True))
+    tasks = [(site, label, competitor, journey) for site, label, competitor in sites
+             for journey in plan.journeys]
     walks: dict[int, list[JourneyEvidence]] = {i: [] for i in range(len(tasks))}
     walking: dict[int, JourneyEvidence] = {}
 
@@ -73,10 +74,10 @@ def run_audit(plan: AuditPlan,
 
     def work(i: int, browser: Browser) -> None:
         run.browser = browser_label(browser)
-        site, label, journey = tasks[i]
+        site, label, competitor, journey = tasks[i]
         for _ in range(plan.runs):
             walks[i].append(walk(browser, journey, site, plan.out, plan.options, tracker(i),
-                                 label))
+                                 label, competitor))
         walking.pop(i, None)
 
     try:
@@ -98,9 +99,7 @@ def run_audit(plan: AuditPlan,
         lighthouse_failed = _lighthouse(run, plan, walks)
     run.finished_at = now()
     judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
-              baseline=plan.baseline,
-              competitor=plan.labels if plan.compare_site else None,
-              lighthouse_failed=lighthouse_failed)
+              baseline=plan.baseline, lighthouse_failed=lighthouse_failed)
     write_report(run, plan.out)
     return run
 
@@ -139,14 +138,9 @@ def exit_code(run: RunResult) -> ExitCode:
     """130 when interrupted, 3 when no journey reached its store, 1 when a gate failed, else 0."""
     if run.incomplete:
         return ExitCode.INTERRUPTED
-    if run.journeys and all(_unreachable(j) for j in run.journeys):
+    if run.journeys and all(j.unreachable for j in run.journeys):
         return ExitCode.UNREACHABLE
     return ExitCode.GATE_FAILED if run.gates else ExitCode.OK
-
-
-def _unreachable(journey: JourneyResult) -> bool:
-    first = journey.steps[0].evidence if journey.steps else None
-    return bool(first and first.status == "failed" and first.unreachable)
 
 
 def run_folder(base: Path) -> Path:

@@ -41,7 +41,9 @@ class AuditorGroup(click.Group):
             click.echo("aborted", err=True)
             sys.exit(130)
         except click.ClickException as exc:
-            exc.show()
+            command = next((a for a in sys.argv[1:2] if a in self.commands), None)
+            hint = f"auditor {command} --help" if command else "auditor --help"
+            click.echo(f"error: {exc.format_message()} (see '{hint}')", err=True)
             sys.exit(int(ExitCode.USAGE))
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
@@ -74,9 +76,11 @@ def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
 
 
 def _progress(quiet: bool, parallel: bool = False):
+    """The live line of each step, or nothing with --quiet (no step is then judged early)."""
+    if quiet:
+        return None
+
     def show(journey: JourneyResult, step: StepResult) -> None:
-        if quiet:
-            return
         ev = step.evidence
         who = f"[{journey.persona.id}] " if parallel else ""
         if ev.index == 0 and not parallel:
@@ -84,17 +88,22 @@ def _progress(quiet: bool, parallel: bool = False):
             click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
         note = ev.error if ev.status == "failed" else step.reasons[0]
         drop = "  ← leaves here" if journey.abandoned_at == ev.index else ""
-        after = " (after drop-off)" if step.after_dropoff else ""
-        click.echo(f"  {ev.index + 1:2d} {EMOJI[step.emotion]} {step.emotion:<8}"
-                   f"{ev.wait_ms / 1000:5.1f} s  {who}{ev.name}{after}: {note}{drop}")
+        if journey.unreachable:
+            felt = "✘  not reached"
+        elif step.after_dropoff:  # not felt: she had left; measured for completeness
+            felt = f"·  {journey.persona.pronoun} left"
+        else:
+            felt = f"{EMOJI[step.emotion]} {step.emotion}"
+        click.echo(f"  {ev.index + 1:2d} {felt:<10}{ev.wait_ms / 1000:5.1f} s  {who}"
+                   f"{ev.name}: {note}{drop}")
     return show
 
 
 def _summary(run: RunResult, index: Path) -> None:
     click.echo("\nPersona                    Outcome                 Score  Site")
     for j in run.journeys:
-        outcome = (f"abandoned at {j.abandoned_at + 1}" if j.abandoned_at is not None
-                   else j.outcome)
+        outcome = ("could not reach" if j.unreachable else f"abandoned at {j.abandoned_at + 1}"
+                   if j.abandoned_at is not None else j.outcome)
         click.echo(f"{j.persona.id:<26} {outcome:<23} {j.score:>5}  {j.label or j.site}")
     for g in run.gates:
         click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
@@ -125,27 +134,34 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--budget", type=click.Path(path_type=Path), help="Gates file (YAML or JSON).")
 @click.option("--baseline", type=click.Path(path_type=Path),
               help="An earlier results.json to compare with.")
-@click.option("--compare", "compare_url", help="A second store to audit side by side.")
+@click.option("--compare", "compare_url",
+              help="A second store to walk side by side, for context: its results never fail "
+                   "a gate unless a budget rule says store: competitor.")
+@click.option("--label", help="A name for the audited store in every report (default: URL).")
+@click.option("--compare-label", help="A name for the --compare store (default: its URL).")
 @click.option("--profile", type=click.Path(path_type=Path),
               help="Site profile (YAML): locators and inputs for this store.")
-@click.option("--step-timeout", default=30.0, show_default=True, help="Seconds a step may take.")
+@click.option("--step-timeout", default=30.0, show_default=True,
+              type=click.FloatRange(min=0, min_open=True, max=600),
+              help="Seconds a step may take.")
 @click.option("--fast-typing", is_flag=True,
               help="Type each text at once in the browser; scores still use the persona's speed.")
 @click.option("--runs", default=1, show_default=True, type=click.IntRange(1, 50),
               help="Walk each journey N times; report medians, test baselines for significance.")
 @click.option("--parallel", is_flag=True,
               help="Walk the personas at the same time in one browser, a context each.")
-@click.option("--dwell", default=300, show_default=True,
+@click.option("--dwell", default=300, show_default=True, type=click.IntRange(0, 60_000),
               help="Milliseconds each persona looks at a page once it is ready (late layout "
                    "shifts show up in this time).")
 @click.option("--lighthouse", is_flag=True,
               help="Also run Lighthouse CI on each distinct page (needs node and lhci).")
-@click.option("--lighthouse-pages", default=6, show_default=True,
+@click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
               help="At most this many pages per form factor for Lighthouse.")
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
-        budget: Path | None, baseline: Path | None, compare_url: str | None,
-        profile: Path | None, step_timeout: float, fast_typing: bool, runs: int,
+        budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
+        compare_label: str | None, profile: Path | None, step_timeout: float,
+        fast_typing: bool, runs: int,
         parallel: bool, dwell: int, lighthouse: bool,
         lighthouse_pages: int, quiet: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
@@ -160,11 +176,19 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
     site_profile = load_profile(profile) if profile else None
     journeys = _pick(load_journeys(scenario_dirs), personas)
     journeys = [apply_profile(j, site_profile) for j in journeys]
+    if compare_label and not compare_url:
+        raise AuditorError("--compare-label names the --compare store; give --compare URL too")
+    if compare_url and (label or url) == (compare_label or compare_url):
+        raise AuditorError("--label and --compare-label must differ: they tell the stores apart")
+    rules = gates.load_budget(budget) if budget else gates.Budget()
+    if budget:
+        gates.check_rules(rules, journeys, budget)
     plan = AuditPlan(
         journeys, url, Path("."),
         compare_site=compare_url,
-        labels=(url, compare_url) if compare_url else ("", ""),
-        budget=gates.load_budget(budget) if budget else gates.Budget(),
+        labels=(label or (url if compare_url else ""),
+                (compare_label or compare_url) if compare_url else ""),
+        budget=rules,
         baseline=load_results(baseline) if baseline else None,
         options=_options(step_timeout, fast_typing, site_profile, dwell),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
@@ -260,11 +284,17 @@ def personas(scenario_dirs: tuple[Path, ...]) -> None:
 @click.argument("results", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Report folder.")
 def report(results: Path, out: Path) -> None:
-    """Re-render every report file from a saved results.json, with no browser."""
-    from auditor.report import load_results, write_report
+    """Re-render every report file from a saved results.json, with no browser; the
+    screenshots and Lighthouse reports it links to are copied along."""
+    from auditor.report import linked_files, load_results, write_report
+    from auditor.report.files import copy_assets
 
     run_result = load_results(results)
     index = write_report(run_result, _prepare_out(out))
+    missing = copy_assets(linked_files(run_result), results.parent, out)
+    if missing:
+        click.echo(f"{missing} screenshot(s) or Lighthouse report(s) named in {results} are "
+                   f"not beside it; the report shows them as missing")
     click.echo(f"Report: {index}")
 
 

@@ -1,27 +1,24 @@
 """The contract between stages: personas, journeys, evidence and results, as plain dataclasses.
 
-gather writes StepEvidence and JourneyEvidence; judge turns them into StepResult and
-JourneyResult; report renders RunResult. results.json carries SCHEMA. Bump the suffix only
-when a key changes meaning or disappears; new keys are additions and keep the version.
+gather writes StepEvidence and JourneyEvidence, judge StepResult, JourneyResult and RunResult,
+which report renders. results.json carries SCHEMA: bump it only when a key changes meaning or
+disappears (new keys are additions and keep the version).
 
 Schema versions:
-- journey-auditor/1: the first results file; a step's page facts and what its action noted
-  shared one free-form `page` mapping.
+- journey-auditor/1: a step's page facts and what its action noted shared a free `page` dict.
 - journey-auditor/2: `page` holds only what the page showed (PageFacts: title, h1, product,
   price_filter, guest_checkout, form, too_large_to_analyse_bytes); what happened in the step
   has keys of its own on the step (order_number, unreachable, off_site, dialogs,
   failed_requests, crashed, results_before, results_after, slip_in, fields_typed, retyped,
-  returned_to_product_ms, checkout_fields, traceback). Version 1 files still load.
+  returned_to_product_ms, checkout_fields, traceback). report.load_results reads version 1.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA = "journey-auditor/2"
-READABLE_SCHEMAS = ("journey-auditor/1", SCHEMA)
 EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
@@ -90,6 +87,15 @@ class StepSpec:
     name: str
     stage: str = "consideration"
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def attempts(self) -> int:
+        """How often the step may be tried (a refused order is tried again)."""
+        return int(self.params.get("attempts", 1))
+
+    def named(self, attempt: int = 1) -> str:
+        """The name the step is reported under: a retry carries its attempt."""
+        return self.name if attempt == 1 else f"{self.name} (attempt {attempt})"
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,7 @@ class StepEvidence:
     http_status: int | None = None
     wait_ms: float = 0
     typing_ms: float = 0
+    duration_ms: float = 0  # the persona's whole time on the step: waits, typing and look
     metrics: dict[str, Any] = field(default_factory=dict)
     search: SearchOutcome | None = None
     form: FormOutcome | None = None
@@ -234,6 +241,7 @@ class JourneyEvidence:
     duration_ms: float = 0
     label: str = ""
     interrupted: bool = False  # Ctrl-C or SIGTERM stopped the walk
+    competitor: bool = False  # walked on the store it is compared with, not the audited one
 
 
 @dataclass
@@ -255,6 +263,7 @@ class StepResult:
     findings: list[Finding]
     frustration: float
     after_dropoff: bool = False
+    caused_by: int | None = None  # an earlier failed step on the same page, the root cause
 
     def to_dict(self) -> dict[str, Any]:
         ev = asdict(self.evidence)
@@ -266,14 +275,14 @@ class StepResult:
             "search": ev.pop("search"), "form": ev.pop("form"),
             "findings": [asdict(f) for f in self.findings],
             "screenshot": ev.pop("screenshot"), "reasons": self.reasons,
-            "frustration": round(self.frustration, 2), **ev,
+            "frustration": round(self.frustration, 2), "caused_by": self.caused_by, **ev,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepResult:
         return cls(StepEvidence.from_dict(d), d["score"], d["emotion"], d.get("reasons", []),
                    [Finding(**f) for f in d.get("findings", [])], d.get("frustration", 0),
-                   d.get("after_dropoff", False))
+                   d.get("after_dropoff", False), d.get("caused_by"))
 
 
 @dataclass
@@ -289,6 +298,13 @@ class JourneyResult:
     label: str = ""
     run_scores: list[int] = field(default_factory=list)
     interrupted: bool = False
+    competitor: bool = False  # the store compared with (--compare), for context only
+    unreachable: bool = False  # the store could not be reached: nothing to judge
+
+    @property
+    def key(self) -> str:
+        """What tells this journey apart in a run: its store and its persona."""
+        return f"{self.label or self.site}/{self.persona.id}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -296,6 +312,7 @@ class JourneyResult:
             "outcome": self.outcome, "abandoned_at": self.abandoned_at, "reason": self.reason,
             "score": self.score, "duration_ms": round(self.duration_ms),
             "run_scores": self.run_scores, "interrupted": self.interrupted,
+            "competitor": self.competitor, "unreachable": self.unreachable,
             "persona_traits": asdict(self.persona),
             "steps": [s.to_dict() for s in self.steps],
         }
@@ -305,7 +322,8 @@ class JourneyResult:
         return cls(persona_from_dict(d["persona_traits"]), d["site"], d["outcome"],
                    d.get("abandoned_at"), d.get("reason", ""), d["score"],
                    [StepResult.from_dict(s) for s in d["steps"]], d.get("duration_ms", 0),
-                   d.get("label", ""), d.get("run_scores", []), d.get("interrupted", False))
+                   d.get("label", ""), d.get("run_scores", []), d.get("interrupted", False),
+                   d.get("competitor", False), d.get("unreachable", False))
 
 
 @dataclass
@@ -327,6 +345,9 @@ class GateFailure:
     where: str
     measured: str
     expected: str
+    journey: str = ""  # the journey it holds: "<site label or URL>/<persona id>"
+    step: int | None = None  # the step's index, for a rule on steps
+    cause: str = ""  # the finding behind a failed step (e.g. form-cleared), if any
 
 
 @dataclass
@@ -356,8 +377,6 @@ class RunResult:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RunResult:
-        if d.get("schema") == "journey-auditor/1":
-            d = _from_version_1(d)
         return cls(d["tool_version"], d["started_at"], d["finished_at"],
                    [JourneyResult.from_dict(j) for j in d["journeys"]],
                    [Recommendation(**r) for r in d.get("recommendations", [])],
@@ -379,21 +398,3 @@ def persona_from_dict(d: dict[str, Any]) -> Persona:
         d[key] = tuple(d.get(key, ()))
     return Persona(**d)
 
-
-# What a version 1 step kept in its `page` mapping besides the page's own facts.
-_STEP_KEYS_OF_V1 = ("unreachable", "off_site", "crashed", "dialogs", "failed_requests",
-                    "order_number", "results_before", "results_after", "slip_in",
-                    "fields_typed", "retyped", "returned_to_product_ms", "traceback")
-
-
-def _from_version_1(d: dict[str, Any]) -> dict[str, Any]:
-    """A journey-auditor/1 result in version 2's shape (a baseline from an earlier release)."""
-    d = copy.deepcopy(d)
-    for journey in d.get("journeys", []):
-        for step in journey.get("steps", []):
-            page = step.get("page") or {}
-            for key in _STEP_KEYS_OF_V1:
-                if key in page:
-                    step[key] = page.pop(key)
-            step["checkout_fields"] = page.pop("fields", [])
-    return d

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,16 @@ def test_unreachable_store_exits_3_and_still_reports(tmp_path):
     rest = results["journeys"][0]["steps"][1:]
     assert rest and {s["status"] for s in rest} == {"skipped"}
     assert "Traceback" not in done.stderr
+    # A short report that says so: no emotions, no map, no to-do list.
+    assert results["journeys"][0]["unreachable"] and results["recommendations"] == []
+    html = (tmp_path / "index.html").read_text()
+    assert "Could not reach" in html and 'class="curve"' not in html
+    assert "data-emotion" not in html and 'id="recommendations"' not in html
+    cases = ET.parse(tmp_path / "junit.xml").getroot().iter("testcase")
+    kinds = [[child.tag for child in case if child.tag != "system-out"] for case in cases]
+    assert kinds[0] == ["failure"] and all(k == ["skipped"] for k in kinds[1:-1])
+    assert kinds[-1] == ["failure"]  # the journey-wide gate: it never completed
+    assert "not reached" in done.stdout and "😐" not in done.stdout
 
 
 def test_default_out_makes_a_run_folder_and_a_latest_link(demo_store, tmp_path):

@@ -63,7 +63,7 @@ def audit_pages(journeys: list[JourneyEvidence], out: Path, max_pages: int = 6,
         if collected is not None:
             outcome.skipped = f"Lighthouse ({form_factor}) failed: {collected}"
             continue
-        outcome.pages.update(_read_reports(folder))
+        outcome.pages.update(_read_reports(folder, out))
         _lhci(lhci, "assert", folder, 60)
         outcome.failed_assertions += _read_assertions(folder)
     _fold_into_steps(journeys, outcome.pages)
@@ -121,9 +121,11 @@ def _lhci(lhci: str, command: str, folder: Path, timeout: float) -> str | None:
     return None
 
 
-def _read_reports(folder: Path) -> dict[str, dict[str, Any]]:
+def _read_reports(folder: Path, out: Path) -> dict[str, dict[str, Any]]:
+    """Each page's scores, and its HTML report copied out of lhci's hidden folder to where
+    the journey map links to it (`lighthouse_report`, relative to the report folder)."""
     pages: dict[str, dict[str, Any]] = {}
-    for path in sorted((folder / ".lighthouseci").glob("lhr-*.json")):
+    for n, path in enumerate(sorted((folder / ".lighthouseci").glob("lhr-*.json")), 1):
         lhr = json.loads(path.read_text())
         audits = lhr.get("audits", {})
         metrics: dict[str, Any] = {}
@@ -137,6 +139,11 @@ def _read_reports(folder: Path) -> dict[str, dict[str, Any]]:
             value = (audits.get(audit) or {}).get("numericValue")
             if value is not None:
                 metrics[key] = round(value, 3) if key.endswith("cls") else round(value)
+        html = path.with_suffix(".html")
+        if html.is_file():
+            shown = folder / f"page-{n:02d}.html"
+            shutil.copyfile(html, shown)
+            metrics["lighthouse_report"] = shown.relative_to(out).as_posix()
         pages[lhr.get("requestedUrl") or lhr.get("finalUrl", "")] = metrics
     return pages
 

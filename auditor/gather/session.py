@@ -147,6 +147,8 @@ class PersonaSession:
             step.evidence.traceback = traceback.format_exc(limit=3)
         look(step)
         evidence.wait_ms = round(evidence.wait_ms)  # as results.json keeps it
+        looked = 0 if self.traffic.crashed else self.dwell_ms
+        evidence.duration_ms = round(evidence.wait_ms + evidence.typing_ms + looked)
 
     def type_keys(self, locator: Locator, text: str, secret: bool = False) -> float:
         """Clear the field and type like the persona types; returns their typing time in ms."""

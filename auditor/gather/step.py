@@ -57,14 +57,20 @@ class Step:
         """Run a user action and wait like the persona: from the action to the page being ready."""
         start_url = self.page.url
         t = self.session.traffic
-        with self.session.persona_cpu():
-            t0 = time.time() * 1000
-            t.last_end, loads = 0.0, t.loads
-            result = action()
-            end = self._settle(t0, loads)
-        while (load_end := self._moved_on()) is None:  # read at full speed: our call
+        t0 = time.time() * 1000
+        try:
             with self.session.persona_cpu():
+                t.last_end, loads = 0.0, t.loads
+                result = action()
                 end = self._settle(t0, loads)
+            while (load_end := self._moved_on()) is None:  # read at full speed: our call
+                with self.session.persona_cpu():
+                    end = self._settle(t0, loads)
+        except PlaywrightTimeout as exc:  # she waited all that time, and gave up
+            self.evidence.wait_ms += time.time() * 1000 - t0
+            if str(exc).startswith("the page never"):  # _settle's own words
+                raise
+            raise PlaywrightTimeout(self._still_loading(list(t.inflight))) from exc
         # A browser error page may report no load event: it is a new document all the same.
         error_page = self.page.url.startswith("chrome-error:") and self.page.url != start_url
         navigated = t.loads > loads or error_page
@@ -114,7 +120,7 @@ class Step:
                 if quiet_for >= QUIET_MS:
                     return max(t0, t.last_end)
             if now > deadline:
-                raise PlaywrightTimeout(self._still_loading(busy))
+                raise PlaywrightTimeout(self._still_loading(list(t.inflight)))
             if t.navigating:
                 self._wake_on("load", 100)
             elif busy:
@@ -129,12 +135,19 @@ class Step:
             self.page.wait_for_event(event, timeout=max(1.0, timeout_ms))
 
     def _still_loading(self, busy: list[Any]) -> str:
-        """Why a step never settled: the document, or the requests that never ended."""
-        redact = self.session.redact
-        if self.session.traffic.navigating:
-            return f"the page never finished loading {redact(self.session.traffic.document_url)}"
-        urls = ", ".join(redact(r.url)[:120] for r in busy[:3])
-        return f"{len(busy)} request(s) never finished on {redact(self.page.url)}: {urls}"
+        """Why a step never settled, in words: the document that never loaded, and the
+        requests still pending, by host and kind (a script or stylesheet holds the page's
+        rendering back)."""
+        redact, t = self.session.redact, self.session.traffic
+        pending = [f"{urlparse(r.url).hostname or r.url[:40]} ({r.resource_type})"
+                   for r in busy[:3]]
+        waiting = (f": still waiting for {len(busy)} request(s): {', '.join(pending)}"
+                   if busy else "")
+        if any(r.resource_type in ("script", "stylesheet") for r in busy):
+            waiting += "; a script or stylesheet still loading holds the page back"
+        if t.navigating:
+            return f"the page never finished loading {redact(t.document_url)}{waiting}"
+        return f"the page never went quiet on {redact(self.page.url)}{waiting}"
 
     def _moved_on(self) -> float | bool | None:
         """None when the page started another document just as it seemed ready (a script

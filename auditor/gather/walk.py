@@ -30,9 +30,10 @@ class RunOptions:
 
 def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
          options: RunOptions = RunOptions(), on_step: StepListener | None = None,
-         label: str = "") -> JourneyEvidence:
+         label: str = "", competitor: bool = False) -> JourneyEvidence:
     """Run every step, even after the persona would have left, so the whole store is
-    measured; `on_step` hears of each step's evidence as soon as it is gathered."""
+    measured; `on_step` hears of each step's evidence as soon as it is gathered.
+    `competitor`: this store is the one compared with, not the one audited."""
     persona = journey.persona
     slug = re.sub(r"[^a-z0-9]+", "-", f"{label}-{persona.id}".lower()).strip("-")
     session = PersonaSession(browser, persona, out_dir=out_dir,
@@ -41,7 +42,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                              slug=slug)
     session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
-    walked = JourneyEvidence(persona, site, label=label)
+    walked = JourneyEvidence(persona, site, label=label, competitor=competitor)
 
     def gathered(evidence: StepEvidence) -> None:
         walked.steps.append(evidence)
@@ -58,10 +59,10 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
             if stranded and spec.action != "visit" and session.lost():
                 gathered(_skipped(len(walked.steps), spec))
                 continue
-            for attempt in range(1, int(spec.params.get("attempts", 1)) + 1):
+            for attempt in range(1, spec.attempts + 1):
                 ctx.attempt, ctx.retry = attempt, False
-                name = spec.name if attempt == 1 else f"{spec.name} (attempt {attempt})"
-                with session.step(len(walked.steps), spec, name, ctx.ahead) as step:
+                with session.step(len(walked.steps), spec, spec.named(attempt),
+                                  ctx.ahead) as step:
                     ACTIONS[spec.action].run(ctx, step, spec.params)
                 gathered(step.evidence)
                 if not ctx.retry:

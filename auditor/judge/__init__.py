@@ -16,25 +16,27 @@ from auditor.model import JourneyEvidence, JourneyResult, RunResult
 
 def judge_run(run: RunResult, walks: list[list[JourneyEvidence]], *,
               budget: gates.Budget | None = None, baseline: RunResult | None = None,
-              competitor: tuple[str, str] | None = None,
               lighthouse_failed: list[dict[str, Any]] | None = None) -> RunResult:
     """Fill `run` with its judged journeys (one per list of walks of the same journey), the
-    to-do list, the comparisons and the gates. `competitor`: the labels of the audited
-    store and the store it is compared with."""
+    to-do list, the comparisons and the gates.
+
+    A competitor's journeys (--compare) are context: they are compared with, but the to-do
+    list is the audited store's, and gates hold the audited store unless a rule names the
+    competitor (`store: competitor`)."""
     run.journeys = [judge_walks(w) for w in walks if w]
-    run.recommendations = recommend(run.journeys)
+    mine = [j for j in run.journeys if not j.competitor]
+    theirs = [j for j in run.journeys if j.competitor]
+    before = [j for j in baseline.journeys if not j.competitor] if baseline else []
+    run.recommendations = recommend(mine)
     pairs: list[dict[str, Any]] = []
-    if competitor:
-        mine = [j for j in run.journeys if j.label == competitor[0]]
-        theirs = [j for j in run.journeys if j.label == competitor[1]]
+    if theirs:
         pairs += compare.compare(mine, theirs, "competitor")
-    if baseline:
-        pairs += compare.compare(run.journeys, baseline.journeys, "baseline")
+    if before:
+        pairs += compare.compare(mine, before, "baseline")
     run.comparison = pairs or None
     run.gates = []
     if budget is not None:
-        run.gates = gates.evaluate(budget, run.journeys,
-                                   baseline.journeys if baseline else None)
+        run.gates = gates.evaluate(budget, mine, before, theirs)
     run.gates += gates.lighthouse_failures(lighthouse_failed or [])
     return run
 
@@ -43,7 +45,7 @@ def evidence_of(journey: JourneyResult) -> JourneyEvidence:
     """The evidence a judged journey was judged from, as saved in results.json."""
     return JourneyEvidence(journey.persona, journey.site,
                            [step.evidence for step in journey.steps], journey.duration_ms,
-                           journey.label, journey.interrupted)
+                           journey.label, journey.interrupted, journey.competitor)
 
 
 def judgement_of(saved: RunResult, budget: gates.Budget | None = None,

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.judge.stats import mann_whitney_p
+from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.model import EMOTIONS, JourneyResult, StepResult
 
 SAME_WITHIN = 5  # score points within which a step counts as unchanged
-SIGNIFICANT = 0.05  # p-value below which a difference between repeated runs is real
-MIN_RUNS = 3  # samples per side before a significance test means anything
 
 
 def compare(current: list[JourneyResult], other: list[JourneyResult],
@@ -32,10 +30,11 @@ def compare(current: list[JourneyResult], other: list[JourneyResult],
 
 
 def wait_p_value(mine: StepResult, theirs: StepResult) -> float | None:
-    """Mann–Whitney p-value of the two steps' waits, when both sides ran often enough."""
+    """Mann–Whitney p-value of the two steps' waits, when both sides ran often enough for
+    the test to tell a change from noise (else the medians decide alone)."""
     a = mine.evidence.metrics.get("wait_ms_runs") or []
     b = theirs.evidence.metrics.get("wait_ms_runs") or []
-    if len(a) < MIN_RUNS or len(b) < MIN_RUNS:
+    if len(a) < TESTABLE_RUNS or len(b) < TESTABLE_RUNS:
         return None
     return mann_whitney_p(a, b)
 

@@ -6,6 +6,7 @@
       - {persona: stressed-parent, step: Open the wooden toy train, max_wait_ms: 3000}
       - {outcome: completed}
       - {max_regression: 10}  # score points a journey may lose against --baseline
+      - {store: competitor, outcome: completed}  # rules hold the audited store unless so
     lighthouse:             # Lighthouse CI assertions, checked with --lighthouse
       categories:performance: [error, {minScore: 0.9}]
 """
@@ -13,17 +14,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from auditor.errors import ScenarioError, read_yaml
-from auditor.judge.compare import MIN_RUNS, SIGNIFICANT
-from auditor.judge.stats import mann_whitney_p
+from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.judge.step import at_least
-from auditor.model import EMOTIONS, GateFailure, JourneyResult, StepResult
+from auditor.model import EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
 
-RULE_KEYS = {"persona", "stage", "step", "min_emotion", "max_wait_ms", "outcome",
+RULE_KEYS = {"persona", "stage", "step", "store", "min_emotion", "max_wait_ms", "outcome",
              "max_regression", "min_score"}
+STORES = ("audited", "competitor")
 CHECKS = ("min_emotion", "max_wait_ms", "outcome", "max_regression", "min_score")
 OUTCOMES = ("completed", "abandoned", "failed")
 
@@ -71,6 +74,8 @@ def _rule(path: Path, i: int, rule: Any) -> dict[str, Any]:
     if "min_emotion" in rule and rule["min_emotion"] not in EMOTIONS:
         raise ScenarioError(f"{where}.min_emotion: '{rule['min_emotion']}' is not one of "
                             f"{', '.join(EMOTIONS)}")
+    if rule.get("store", "audited") not in STORES:
+        raise ScenarioError(f"{where}.store: use one of {', '.join(STORES)}")
     if "outcome" in rule and rule["outcome"] not in OUTCOMES:
         raise ScenarioError(f"{where}.outcome: use one of {', '.join(OUTCOMES)}")
     for key in ("max_wait_ms", "max_regression", "min_score"):
@@ -81,19 +86,50 @@ def _rule(path: Path, i: int, rule: Any) -> dict[str, Any]:
 
 
 def evaluate(budget: Budget, journeys: list[JourneyResult],
-             baseline: list[JourneyResult] | None = None) -> list[GateFailure]:
-    """Every rule that did not hold, with where, what was measured and what was expected."""
+             baseline: list[JourneyResult] | None = None,
+             competitor: list[JourneyResult] | None = None) -> list[GateFailure]:
+    """Every rule that did not hold, with where, what was measured and what was expected.
+    Rules (the defaults among them) hold the audited store's journeys; a rule with
+    `store: competitor` holds the competitor's instead."""
     failures: list[GateFailure] = []
     rules = list(budget.rules)
     if budget.defaults:
         rules = [{"outcome": "completed", "_default": True},
                  {"min_emotion": "sad", "_default": True}] + rules
     for rule in rules:
-        for journey in journeys:
+        held = (competitor or []) if rule.get("store") == "competitor" else journeys
+        for journey in held:
             if rule.get("persona") not in (None, journey.persona.id):
                 continue
             failures += _check(rule, journey, baseline or [])
     return failures
+
+
+def check_rules(budget: Budget, journeys: list[Journey], path: Path) -> None:
+    """Every rule must name personas, stages and steps the journeys have: a misspelt name
+    would switch its gate off without a word. A mistake names the rule and the closest
+    names that exist."""
+    for i, rule in enumerate(budget.rules):
+        where = f"{path}: rules[{i}]"
+        chosen = [j for j in journeys if rule.get("persona") in (None, j.persona.id)]
+        if not chosen:
+            _no_such(where, "persona", rule["persona"], [j.persona.id for j in journeys])
+        if "stage" in rule:
+            stages = [s.stage for j in chosen for s in j.steps]
+            if rule["stage"] not in stages:
+                _no_such(where, "stage", rule["stage"], stages)
+        if "step" in rule:
+            names = [s.named(n) for j in chosen for s in j.steps
+                     if rule.get("stage") in (None, s.stage) for n in range(1, s.attempts + 1)]
+            if rule["step"] not in names:
+                _no_such(where, "step", rule["step"], names)
+
+
+def _no_such(where: str, key: str, value: Any, known: list[str]) -> None:
+    known = list(dict.fromkeys(known))
+    close = get_close_matches(str(value), known, n=3, cutoff=0.4) or known[:5]
+    raise ScenarioError(f"{where}.{key}: '{value}' matches no {key} of the journeys; "
+                        f"closest: {', '.join(repr(c) for c in close)}")
 
 
 def _name(rule: dict[str, Any]) -> str:
@@ -115,40 +151,70 @@ def _steps(rule: dict[str, Any], journey: JourneyResult) -> list[StepResult]:
             and rule.get("step") in (None, s.evidence.name)]
 
 
-def _real(now: list[int], before: list[int]) -> bool:
-    """With repeated runs on both sides, only a significant drop counts (Mann–Whitney)."""
-    if len(now) < MIN_RUNS or len(before) < MIN_RUNS:
-        return True
-    return mann_whitney_p(now, before) < SIGNIFICANT
+def regression(now: JourneyResult, before: JourneyResult,
+               allowed: float) -> tuple[bool, str]:
+    """Whether the journey's score dropped by more than `allowed` points against the
+    baseline, and the verdict in words.
+
+    The drop is that of the median score over the runs of each side. From TESTABLE_RUNS runs
+    a side it must also be real: a one-sided exact Mann–Whitney test (is this run lower?)
+    below SIGNIFICANT, so that one noisy run does not fail a build. With fewer runs no test
+    can tell noise from change, so the medians decide, and the verdict says so.
+    """
+    scores, was = now.run_scores or [now.score], before.run_scores or [before.score]
+    drop = median(was) - median(scores)
+    said = (f"score {now.score}, was {before.score}" if len(scores) == len(was) == 1 else
+            f"median score {median(scores):g} over {len(scores)} run(s), "
+            f"was {median(was):g} over {len(was)} run(s)")
+    if drop <= allowed:
+        return False, said
+    if len(scores) == len(was) == 1:
+        return True, said
+    if min(len(scores), len(was)) < TESTABLE_RUNS:
+        return True, (f"{said}; too few runs to tell noise from change "
+                      f"({TESTABLE_RUNS} a side needed), so the medians decide")
+    p_value = mann_whitney_p(scores, was, lower=True)
+    return p_value < SIGNIFICANT, f"{said}; one-sided Mann–Whitney p = {p_value:.3f}"
 
 
 def _check(rule: dict[str, Any], journey: JourneyResult,
            baseline: list[JourneyResult]) -> list[GateFailure]:
     out: list[GateFailure] = []
-    name = _name(rule)
+
+    def fail(measured: str, expected: str, step: StepResult | None = None) -> None:
+        out.append(GateFailure(_name(rule), _where(journey, step), measured, expected,
+                               journey.key, step.evidence.index if step else None,
+                               _cause(step) if step else ""))
+
     if "outcome" in rule and journey.outcome != rule["outcome"]:
-        out.append(GateFailure(name, _where(journey), journey.outcome
-                               + (f" ({journey.reason})" if journey.reason else ""),
-                               rule["outcome"]))
+        fail(journey.outcome + (f" ({journey.reason})" if journey.reason else ""),
+             rule["outcome"])
     if "min_score" in rule and journey.score < rule["min_score"]:
-        out.append(GateFailure(name, _where(journey), f"score {journey.score}",
-                               f"at least {rule['min_score']}"))
+        fail(f"score {journey.score}", f"at least {rule['min_score']}")
     for step in _steps(rule, journey):
         if "min_emotion" in rule and not at_least(step.emotion, rule["min_emotion"]):
-            out.append(GateFailure(name, _where(journey, step), step.emotion,
-                                   f"at least {rule['min_emotion']}"))
+            fail(step.emotion, f"at least {rule['min_emotion']}", step)
         if "max_wait_ms" in rule and step.evidence.wait_ms > rule["max_wait_ms"]:
-            out.append(GateFailure(name, _where(journey, step),
-                                   f"waited {step.evidence.wait_ms:.0f} ms",
-                                   f"at most {rule['max_wait_ms']} ms"))
-    if "max_regression" in rule:
-        before = next((b for b in baseline if b.persona.id == journey.persona.id), None)
-        if before and before.score - journey.score > rule["max_regression"] and _real(
-                journey.run_scores, before.run_scores):
-            out.append(GateFailure(name, _where(journey),
-                                   f"score {journey.score}, was {before.score}",
-                                   f"a drop of at most {rule['max_regression']}"))
+            fail(f"waited {step.evidence.wait_ms:.0f} ms", f"at most {rule['max_wait_ms']} ms",
+                 step)
+    before = next((b for b in baseline if b.persona.id == journey.persona.id), None)
+    if "max_regression" in rule and before:
+        regressed, said = regression(journey, before, rule["max_regression"])
+        if regressed:
+            fail(said, f"a drop of at most {rule['max_regression']}")
     return out
+
+
+def _cause(step: StepResult) -> str:
+    """What steps failing for the same reason share: the failed step that came first on the
+    page, or else the finding that weighs most on the step."""
+    if step.evidence.status == "failed":
+        root = step.caused_by if step.caused_by is not None else step.evidence.index
+        return f"step {root + 1} failed"
+    order = ("critical", "major", "minor")
+    ranked = sorted(step.findings, key=lambda f: order.index(f.severity)
+                    if f.severity in order else len(order))
+    return ranked[0].id if ranked else ""
 
 
 def lighthouse_failures(failed_assertions: list[dict[str, Any]]) -> list[GateFailure]:

@@ -12,10 +12,25 @@ OUTCOME_FACTOR = {"completed": 1.0, "failed": 0.8, "abandoned": 0.6}  # on the m
 def judge_journey(walked: JourneyEvidence) -> JourneyResult:
     """The journey as its persona lived it, from the evidence of one walk."""
     journey = JourneyResult(walked.persona, walked.site, "completed", None, "", 0, [],
-                            walked.duration_ms, walked.label, interrupted=walked.interrupted)
+                            walked.duration_ms, walked.label, interrupted=walked.interrupted,
+                            competitor=walked.competitor)
+    first = walked.steps[0] if walked.steps else None
+    if first and first.status == "failed" and first.unreachable:
+        return _unreached(journey, walked.steps)
     for evidence in walked.steps:
         add_step(journey, evidence)
     conclude(journey, walked.interrupted)
+    return journey
+
+
+def _unreached(journey: JourneyResult, steps: list[StepEvidence]) -> JourneyResult:
+    """A store that could not be reached: nothing was lived, so nothing is felt or found;
+    the steps are kept as evidence of what was tried."""
+    journey.unreachable = True
+    journey.outcome = "failed"
+    journey.reason = f"the store could not be reached: {steps[0].error}"
+    journey.steps = [StepResult(ev, 0, "neutral", [ev.error or "not tried"], [], 0.0)
+                     for ev in steps]
     return journey
 
 
@@ -28,11 +43,25 @@ def add_step(journey: JourneyResult, ev: StepEvidence) -> StepResult:
         step = StepResult(ev, 0, "neutral", [ev.error or "skipped"], [], frustration, True)
     else:
         step = judge_step(persona, ev, frustration, after_dropoff=after)
+        _point_at_root_cause(step, journey.steps)
     journey.steps.append(step)
     if not after and step.frustration >= persona.tolerance and ev.status != "skipped":
         journey.abandoned_at = ev.index
         journey.reason = abandonment_reason(persona, journey.steps)
     return step
+
+
+def _point_at_root_cause(step: StepResult, before: list[StepResult]) -> None:
+    """A step that fails on the page where an earlier step already failed (a page that never
+    loaded, say) fails because of it: it says so, and names it as its cause."""
+    if step.evidence.status != "failed":
+        return
+    earlier = next((s for s in reversed(before) if s.evidence.status == "failed"), None)
+    if earlier and earlier.evidence.url == step.evidence.url:
+        root = earlier.caused_by if earlier.caused_by is not None else earlier.evidence.index
+        step.caused_by = root
+        step.reasons.append(f"probably because step {root + 1} ('{before[root].evidence.name}') "
+                            "failed on this page first")
 
 
 def conclude(journey: JourneyResult, interrupted: bool = False) -> None:

@@ -6,7 +6,7 @@ Pure functions over evidence: a saved results.json can be re-scored with no brow
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from auditor.judge.findings import KINDS
 from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
@@ -14,6 +14,9 @@ from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
 # Emotion bands on the 0–100 score; excited also needs a delight signal.
 BANDS = ((25, "angry"), (50, "sad"), (75, "neutral"), (101, "happy"))
 EXCITED_AT = 90
+# How much the same page's wait moves from walk to walk on one machine (the demo store's
+# repeated walks in `make bench` stay within it): an emotion that changes within it is noise.
+WAIT_NOISE = 0.1
 # What each emotion adds to the frustration that builds towards abandonment.
 FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
 
@@ -55,6 +58,16 @@ def _seconds(ms: float) -> str:
 def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
                after_dropoff: bool = False) -> StepResult:
     """Score one step for this persona and carry the frustration forward."""
+    score, emotion, j = _feel(persona, ev)
+    if after_dropoff:  # what was measured, not what she felt: she had left
+        j.reasons = [r.removeprefix("delighted: ") for r in j.reasons]
+    elif borderline := _borderline(persona, ev, emotion):
+        j.reasons.append(borderline)
+    frustration = max(0.0, frustration + FRUSTRATION[emotion])
+    return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
+
+
+def _feel(persona: Persona, ev: StepEvidence) -> tuple[int, str, _Judgement]:
     j = _Judgement()
     _judge_wait(persona, ev, j)
     _judge_failure(ev, j)
@@ -69,8 +82,23 @@ def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
         j.reasons.append("delighted: " + "; ".join(j.delight))
     if not j.reasons:
         j.reasons.append("nothing in the way")
-    frustration = max(0.0, frustration + FRUSTRATION[emotion])
-    return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
+    return score, emotion, j
+
+
+def _borderline(persona: Persona, ev: StepEvidence, emotion: str) -> str | None:
+    """Whether the emotion sits on a band's edge, within the noise of the wait: each run's
+    own wait with --runs, else the wait ± WAIT_NOISE. Said in words when it does."""
+    runs = ev.metrics.get("wait_ms_runs") or []
+    waits = runs if len(runs) > 1 else [ev.wait_ms * (1 + d) for d in (-WAIT_NOISE, WAIT_NOISE)]
+    felt = {_feel(persona, replace(ev, wait_ms=w))[1] for w in waits if ev.wait_ms > 0}
+    others = sorted(felt - {emotion}, key=EMOTIONS.index)
+    if not others:
+        return None
+    if len(runs) > 1:
+        return (f"borderline: the {len(runs)} runs straddle a band's edge ({emotion} at the "
+                f"median wait, {' or '.join(others)} in some runs)")
+    return (f"borderline: {WAIT_NOISE:.0%} more or less wait would read "
+            f"{' or '.join(others)}; --runs 5 tells noise from a real difference")
 
 
 def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
-from auditor.model import READABLE_SCHEMAS, RunResult
+from auditor.model import SCHEMA, RunResult
 from auditor.report.files import atomic_write
 from auditor.report.html import render_html
 from auditor.report.junit import render_junit
 from auditor.report.markdown import render_markdown
+
+READABLE_SCHEMAS = ("journey-auditor/1", SCHEMA)  # version 1 is read as version 2
 
 
 def write_report(run: RunResult, out: Path) -> Path:
@@ -27,6 +31,15 @@ def write_report(run: RunResult, out: Path) -> Path:
     return out / "index.html"
 
 
+def linked_files(run: RunResult) -> list[str]:
+    """Every file the report links to, relative to its folder: screenshots, and the
+    Lighthouse reports of the pages Lighthouse measured."""
+    steps = [s.evidence for j in run.journeys for s in j.steps]
+    return ([ev.screenshot for ev in steps if ev.screenshot]
+            + [ev.metrics["lighthouse_report"] for ev in steps
+               if ev.metrics.get("lighthouse_report")])
+
+
 def load_results(path: Path) -> RunResult:
     """Read a results.json of any schema version this release reads."""
     from auditor.errors import AuditorError
@@ -40,7 +53,28 @@ def load_results(path: Path) -> RunResult:
     if not isinstance(data, dict) or data.get("schema") not in READABLE_SCHEMAS:
         raise AuditorError(f"{path}: not a results file this version reads (key 'schema' "
                            f"must be one of {', '.join(READABLE_SCHEMAS)})")
+    if data["schema"] == "journey-auditor/1":
+        data = _from_version_1(data)
     try:
         return RunResult.from_dict(data)
     except (KeyError, TypeError) as exc:
         raise AuditorError(f"{path}: malformed results file ({exc})") from None
+
+
+# What a version 1 step kept in its `page` mapping besides the page's own facts.
+_STEP_KEYS_OF_V1 = ("unreachable", "off_site", "crashed", "dialogs", "failed_requests",
+                    "order_number", "results_before", "results_after", "slip_in",
+                    "fields_typed", "retyped", "returned_to_product_ms", "traceback")
+
+
+def _from_version_1(d: dict[str, Any]) -> dict[str, Any]:
+    """A journey-auditor/1 result in version 2's shape (a baseline from an earlier release)."""
+    d = copy.deepcopy(d)
+    for journey in d.get("journeys", []):
+        for step in journey.get("steps", []):
+            page = step.get("page") or {}
+            for key in _STEP_KEYS_OF_V1:
+                if key in page:
+                    step[key] = page.pop(key)
+            step["checkout_fields"] = page.pop("fields", [])
+    return d

@@ -18,7 +18,8 @@ def curve(steps: list[StepResult], abandoned_at: int | None, spacing: int = 84) 
     points = []
     for i, step in enumerate(steps):
         x = LABEL_W + PAD_X + spacing * i
-        y = _y(step.emotion)
+        # A step measured after the persona left was not felt: it sits below the levels.
+        y = _y(EMOTIONS[0]) + ROW // 2 if step.after_dropoff else _y(step.emotion)
         points.append({"x": x, "y": y, "emotion": step.emotion,
                        "name": step.evidence.name, "number": i + 1,
                        "after": step.after_dropoff, "failed": step.evidence.status == "failed"})
@@ -27,7 +28,6 @@ def curve(steps: list[StepResult], abandoned_at: int | None, spacing: int = 84) 
         dropoff = LABEL_W + PAD_X + spacing * abandoned_at + spacing // 2
     return {"width": width, "height": height, "points": points, "dropoff": dropoff,
             "levels": [{"y": _y(e), "emotion": e} for e in EMOTIONS],
-            "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
             "before": " ".join(f"{p['x']},{p['y']}" for p in points if not p["after"]),
             "bottom": height - 8}
 

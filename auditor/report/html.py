@@ -39,6 +39,9 @@ def _journey(j: JourneyResult) -> dict[str, Any]:
                                      if p.network.latency_ms else ""),
         "opportunities": {s.evidence.index: sorted({kind(f.id).advice for f in s.findings})
                           for s in j.steps},
+        "after_left": f"after {p.pronoun} left",
+        "lived": [s for s in j.steps if not s.after_dropoff],
+        "measured_after": sum(s.after_dropoff for s in j.steps),
     }
 
 

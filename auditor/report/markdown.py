@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.model import EMOJI, RunResult
+from auditor.model import EMOJI, JourneyResult, RunResult
 
 
 def md(text: object) -> str:
@@ -12,6 +12,12 @@ def md(text: object) -> str:
     s = re.sub(r"\s+", " ", str(text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]|#!~])", r"\\\1", s)
+
+
+def _outcome(j: JourneyResult) -> str:
+    if j.unreachable:
+        return "could not reach the store"
+    return j.outcome if j.abandoned_at is None else f"abandoned at step {j.abandoned_at + 1}"
 
 
 def render_markdown(run: RunResult) -> str:
@@ -26,21 +32,22 @@ def render_markdown(run: RunResult) -> str:
         lines.append("")
     lines += ["| Persona | Site | Outcome | Score |", "|---|---|---|---|"]
     for j in run.journeys:
-        outcome = j.outcome if j.abandoned_at is None else f"abandoned at step {j.abandoned_at + 1}"
         lines.append(f"| {md(j.persona.name)} ({md(j.persona.id)}) | {md(j.label or j.site)} "
-                     f"| {outcome} | {j.score} |")
+                     f"| {_outcome(j)} | {'—' if j.unreachable else j.score} |")
     for j in run.journeys:
         lines += ["", f"## {md(j.persona.name)} — {md(j.persona.id)} on {md(j.label or j.site)}",
                   ""]
         if j.reason:
             lines += [f"**{j.outcome.capitalize()}**: {md(j.reason)}", ""]
+        if j.unreachable:
+            continue  # nothing was measured: no steps to show
         lines += ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]
         for s in j.steps:
             ev = s.evidence
-            mark = " (after drop-off)" if s.after_dropoff else ""
-            lines.append(f"| {ev.index + 1} | {md(ev.name)}{mark} | {ev.stage} | "
-                         f"{EMOJI[s.emotion]} {s.emotion} | {ev.wait_ms / 1000:.1f} s | "
-                         f"{md('; '.join(s.reasons))} |")
+            felt = (f"— after {j.persona.pronoun} left (measured for completeness)"
+                    if s.after_dropoff else f"{EMOJI[s.emotion]} {s.emotion}")
+            lines.append(f"| {ev.index + 1} | {md(ev.name)} | {ev.stage} | {felt} | "
+                         f"{ev.wait_ms / 1000:.1f} s | {md('; '.join(s.reasons))} |")
     if run.recommendations:
         lines += ["", "## What to fix first", ""]
         lines += [f"{i}. **{md(r.title)}** (impact {r.impact:g}, {r.severity}): "

@@ -112,6 +112,8 @@ def test_a_page_that_never_answers_times_out_at_the_step_limit(tmp_path, fault_s
     assert time.monotonic() - started < 60
     assert done.returncode == 1
     assert steps[0]["status"] == "failed" and "timed out after 3 s" in steps[0]["error"]
+    assert steps[0]["wait_ms"] >= 3000  # she waited the whole time
+    assert "still waiting for 1 request(s): 127.0.0.1 (document)" in steps[0]["error"]
     assert steps[1]["status"] == "ok"
 
 

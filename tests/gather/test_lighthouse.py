@@ -32,4 +32,9 @@ def test_lighthouse_scores_the_home_page_beside_our_values(demo_store, tmp_path)
     metrics = results["journeys"][0]["steps"][0]["metrics"]
     assert 0 <= metrics["lighthouse_performance"] <= 100
     assert metrics["lighthouse_lcp_ms"] > 0 and "lcp_ms" in metrics
-    assert "Lighthouse performance" in (tmp_path / "out" / "index.html").read_text()
+    html = (tmp_path / "out" / "index.html").read_text()
+    assert "Lighthouse performance" in html
+    report = metrics["lighthouse_report"]  # out of lhci's hidden folder, linked from the step
+    assert not any(part.startswith(".") for part in report.split("/"))
+    assert "<!doctype html>" in (tmp_path / "out" / report).read_text()[:1000].lower()
+    assert f'href="{report}"' in html

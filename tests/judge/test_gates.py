@@ -5,6 +5,7 @@ import pytest
 from auditor.errors import ScenarioError
 from auditor.judge import gates
 from auditor.model import JourneyResult, Persona, StepEvidence, StepResult
+from auditor.scenario import load_journeys
 
 
 def journey(emotions, outcome="completed", score=80, pid="novice-checkout"):
@@ -42,3 +43,36 @@ def test_broken_budget_names_file_and_key(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(ScenarioError, match=message):
         gates.load_budget(path)
+
+
+def test_rules_hold_the_audited_store_and_the_competitor_only_when_named():
+    ours = journey(["happy"])
+    theirs = journey(["angry"], "abandoned")
+    assert gates.evaluate(gates.Budget(), [ours], None, [theirs]) == []
+    named = gates.Budget(defaults=False, rules=({"store": "competitor", "outcome": "completed"},))
+    [failure] = gates.evaluate(named, [ours], None, [theirs])
+    assert failure.measured == "abandoned"
+
+
+@pytest.mark.parametrize("rule, words", [
+    ({"step": "Place the ordr", "max_wait_ms": 1}, "rules[0].step: 'Place the ordr' matches "
+                                                   "no step of the journeys; closest: "
+                                                   "'Place the order'"),
+    ({"stage": "checkout", "min_emotion": "sad"}, "rules[0].stage: 'checkout'"),
+    ({"persona": "stresed-parent", "outcome": "completed"}, "closest: 'stressed-parent'"),
+    ({"persona": "stressed-parent", "step": "Type his details and card", "max_wait_ms": 1},
+     "rules[0].step"),  # a step of another persona's journey
+])
+def test_a_rule_that_matches_nothing_is_a_mistake_naming_the_closest(rule, words):
+    journeys = load_journeys()
+    with pytest.raises(ScenarioError) as caught:
+        gates.check_rules(gates.Budget(rules=(rule,)), list(journeys.values()), Path("b.yaml"))
+    assert words in str(caught.value)
+
+
+def test_rules_that_match_pass_the_check_retries_included():
+    journeys = list(load_journeys().values())
+    rules = ({"persona": "novice-checkout", "step": "Place the order (attempt 3)",
+              "min_emotion": "sad"}, {"stage": "retention", "min_emotion": "sad"},
+             {"outcome": "completed"})
+    gates.check_rules(gates.Budget(rules=rules), journeys, Path("b.yaml"))

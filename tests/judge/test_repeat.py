@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from auditor.judge import compare, gates
 from auditor.judge.journey import judge_journey
 from auditor.judge.repeat import judge_walks
@@ -46,6 +48,21 @@ def test_regression_gate_ignores_one_noisy_run_but_catches_a_real_drop():
     slower = judge_walks([journey([3500, 3500]) for _ in range(5)])
     assert gates.evaluate(budget, [noisy], [before]) == []
     assert len(gates.evaluate(budget, [slower], [before])) == 1
+
+
+@pytest.mark.parametrize("runs", [1, 3])
+def test_a_real_drop_fails_at_the_run_counts_people_use(runs):
+    """Below four runs a side no test can tell noise from change: the medians decide."""
+    budget = gates.Budget(defaults=False, rules=({"max_regression": 10},))
+    before = judge_walks([journey([500, 500]) for _ in range(runs)])
+    same = judge_walks([journey([500, 500]) for _ in range(runs)])
+    dropped = judge_walks([journey([9000, 9000]) for _ in range(runs)])
+    assert before.score - dropped.score > 60
+    assert gates.evaluate(budget, [same], [before]) == []
+    failed = gates.evaluate(budget, [dropped], [before])
+    assert len(failed) == 1
+    if runs > 1:
+        assert "too few runs to tell noise from change (4 a side needed)" in failed[0].measured
 
 
 def test_runs_flag_reports_medians_end_to_end(demo_store, tmp_path):

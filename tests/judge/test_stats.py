@@ -17,6 +17,18 @@ def test_three_runs_each_cannot_reach_five_percent():
     assert mann_whitney_p([3, 4, 5], [0, 1, 2]) == pytest.approx(0.1)
 
 
+def test_one_sided_needs_four_runs_a_side_to_reach_five_percent():
+    assert mann_whitney_p([0, 1, 2], [3, 4, 5], lower=True) == pytest.approx(1 / 20)
+    assert mann_whitney_p([0, 1, 2, 3], [4, 5, 6, 7], lower=True) == pytest.approx(1 / 70)
+    assert mann_whitney_p([4, 5, 6, 7], [0, 1, 2, 3], lower=True) == 1.0  # higher, not lower
+
+
+def test_one_sided_large_samples_point_the_right_way():
+    low, high = list(range(0, 40)), list(range(20, 60))
+    assert mann_whitney_p(low, high, lower=True) < 0.01
+    assert mann_whitney_p(high, low, lower=True) > 0.99
+
+
 def test_one_noisy_run_does_not_make_a_difference():
     before = [500, 510, 505, 495, 502]
     after = [498, 507, 2500, 501, 499]  # one hiccup

@@ -83,3 +83,17 @@ def test_frustration_builds_and_relief_never_goes_below_zero():
     happy = judge_step(PARENT, evidence(wait_ms=100), 0.0)
     assert sad.frustration == 1.0
     assert happy.frustration == 0.0
+
+
+def test_an_emotion_on_a_bands_edge_is_marked_borderline():
+    on_edge = judge_step(PARENT, evidence(wait_ms=3500), 0)  # score 50: sad begins below
+    clear = judge_step(PARENT, evidence(wait_ms=300), 0)
+    assert any(r.startswith("borderline: 10% more or less wait") for r in on_edge.reasons)
+    assert not any(r.startswith("borderline") for r in clear.reasons)
+
+
+def test_runs_that_straddle_a_band_say_so():
+    runs = evidence(wait_ms=3450, metrics={"wait_ms_runs": [3300, 3450, 3700]})
+    steady = evidence(wait_ms=300, metrics={"wait_ms_runs": [290, 300, 320]})
+    assert "the 3 runs straddle a band's edge" in " ".join(judge_step(PARENT, runs, 0).reasons)
+    assert not any("straddle" in r for r in judge_step(PARENT, steady, 0).reasons)

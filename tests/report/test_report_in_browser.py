@@ -58,8 +58,12 @@ def test_every_curve_emotion_dropoff_and_screenshot_is_there(page, report):
         assert section.locator("svg.curve").count() == 1
         assert section.locator("svg.curve g.point").count() == len(journey["steps"])
         faces = section.locator(".emo[data-emotion]")
+        lived = [s for s in journey["steps"] if not s["after_dropoff"]]
         assert [faces.nth(k).get_attribute("data-emotion") for k in range(faces.count())] == [
-            s["emotion"] for s in journey["steps"]]
+            s["emotion"] for s in lived]  # no face for a step measured after she left
+        after = len(journey["steps"]) - len(lived)
+        assert section.locator("svg.curve g.point.after").count() == after
+        assert section.locator("td.after >> text=after she left").count() >= after
     flawed = journeys.nth(0)
     assert flawed.locator("line.dropoff").count() == 1
     assert flawed.locator("text.dropoff-label").is_visible()
@@ -98,13 +102,47 @@ def test_report_command_reproduces_the_same_files(report, tmp_path):
         assert (tmp_path / name).read_text() == (report / name).read_text()
 
 
-def test_junit_has_a_suite_per_journey_and_a_case_per_step(report):
+def _images_that_load(page) -> tuple[int, int]:
+    images = page.locator("a.thumb img")  # the lightbox copies are hidden until opened
+    loaded = 0
+    for k in range(images.count()):
+        images.nth(k).scroll_into_view_if_needed()
+        loaded += images.nth(k).evaluate(
+            "i => i.complete ? i.naturalWidth > 0 : new Promise(done => {"
+            " i.onload = () => done(true); i.onerror = () => done(false); })")
+    return loaded, images.count()
+
+
+def test_a_report_rendered_elsewhere_still_shows_every_screenshot(page, report, tmp_path):
+    again = tmp_path / "again"
+    done = auditor("report", str(report / "results.json"), "--out", str(again))
+    assert done.returncode == 0, done.stderr
+    _open(page, again)
+    loaded, total = _images_that_load(page)
+    assert total >= 8 and loaded == total
+
+
+def test_report_files_can_be_read_by_anyone_they_are_shared_with(report):
+    for name in ("index.html", "results.json", "junit.xml", "summary.md"):
+        assert (report / name).stat().st_mode & 0o777 == 0o644, name
+
+
+def test_junit_follows_the_gates_with_unique_ids(report):
     root = ET.parse(report / "junit.xml").getroot()
     results = json.loads((report / "results.json").read_text())
-    suites = [s for s in root if s.get("name") != "gates"]
-    assert [len(s) for s in suites] == [len(j["steps"]) for j in results["journeys"]]
-    gates = next(s for s in root if s.get("name") == "gates")
-    assert int(gates.get("failures")) == len(results["gates"]) > 0
+    journeys, suites = results["journeys"], list(root)
+    assert [len([c for c in s if c.get("name") != "journey"]) for s in suites] == [
+        len(j["steps"]) for j in journeys]
+    ids = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    assert len(ids) == len(set(ids))  # the site is in the classname
+    failed = {(s.get("name"), c.get("name")) for s in suites for c in s
+              if c.find("failure") is not None}
+    assert failed and len(failed) <= len(results["gates"])
+    ours, theirs = suites  # the competitor is context: nothing of it fails
+    assert theirs.get("failures") == "0" and ours.get("failures") != "0"
+    dropped = [f"{s['index'] + 1:02d} {s['name']}" for s in journeys[0]["steps"]
+               if s["after_dropoff"]]
+    assert dropped and not {n for _, n in failed} & set(dropped)
 
 
 def test_print_stylesheet_lays_the_map_out_on_landscape_pages(page, report):
