@@ -26,7 +26,14 @@ def test_unknown_flaw_exits_2_naming_the_known_flaws():
 def test_user_mistakes_are_one_line_errors_with_exit_2(tmp_path):
     budget = tmp_path / "budget.yaml"
     budget.write_text("rules: [{max_wait: 1}]")
+    misspelt = tmp_path / "misspelt.yaml"
+    misspelt.write_text("rules: [{step: Open the wodden toy train, max_wait_ms: 3000}]")
     cases = [
+        (("run", "http://127.0.0.1:9", "--budget", str(misspelt)),
+         "rules[0].step: 'Open the wodden toy train' matches no step of the journeys; "
+         "closest: 'Open the wooden toy train'"),
+        (("run", "http://127.0.0.1:9", "--step-timeout", "-1"), "'--step-timeout': -1.0 is not"),
+        (("run", "http://127.0.0.1:9", "--dwell", "-5"), "'--dwell': -5 is not in the range"),
         (("run", "not-a-url"), "is not a web address"),
         (("run", "http://127.0.0.1:9", "--persona", "ghost"), "unknown persona 'ghost'"),
         (("run", "http://127.0.0.1:9", "--budget", str(budget)), "unknown key 'max_wait'"),
