@@ -104,7 +104,8 @@ def _summary(run: RunResult, index: Path) -> None:
     for j in run.journeys:
         outcome = ("could not reach" if j.unreachable else f"abandoned at {j.abandoned_at + 1}"
                    if j.abandoned_at is not None else j.outcome)
-        click.echo(f"{j.persona.id:<26} {outcome:<23} {j.score:>5}  {j.label or j.site}")
+        context = " (compared with, not gated)" if j.competitor else ""
+        click.echo(f"{j.persona.id:<26} {outcome:<23} {j.score:>5}  {j.label or j.site}{context}")
     for g in run.gates:
         click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
                    f"expected {g.expected}")
