@@ -105,7 +105,8 @@ def _summary(run: RunResult, index: Path) -> None:
         outcome = ("could not reach" if j.unreachable else f"abandoned at {j.abandoned_at + 1}"
                    if j.abandoned_at is not None else j.outcome)
         context = " (compared with, not gated)" if j.competitor else ""
-        click.echo(f"{j.persona.id:<26} {outcome:<23} {j.score:>5}  {j.label or j.site}{context}")
+        score = "—" if j.unreachable else j.score
+        click.echo(f"{j.persona.id:<26} {outcome:<23} {score:>5}  {j.label or j.site}{context}")
     for g in run.gates:
         click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
                    f"expected {g.expected}")
@@ -240,7 +241,8 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free).")
 @click.option("--flaw", "flaws", multiple=True,
               help="Switch on a flaw, NAME or NAME=SECONDS (repeatable).")
 @click.option("--theme", default="classic", show_default=True, help="Markup theme.")

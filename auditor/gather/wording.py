@@ -12,6 +12,8 @@ class StepFailed(Exception):
 _FRIENDLY = {
     "ERR_CONNECTION_REFUSED": "connection refused: nothing is listening at that address",
     "ERR_NAME_NOT_RESOLVED": "unknown host: the name does not resolve",
+    "ERR_CONNECTION_TIMED_OUT": "the connection timed out: nothing answered at that address",
+    "ERR_ADDRESS_UNREACHABLE": "the address cannot be reached from this machine",
     "ERR_PROXY_CONNECTION_FAILED": "the address is outside this machine and cannot be reached",
     "ERR_CERT": "TLS error: the site's certificate is not trusted",
     "ERR_SSL": "TLS error: the secure connection failed",
@@ -24,7 +26,9 @@ _FRIENDLY = {
 }
 # Network errors that mean the store itself could not be reached (exit code 3).
 UNREACHABLE_CODES = ("ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED",
-                     "ERR_PROXY_CONNECTION_FAILED", "ERR_CERT", "ERR_SSL")
+                     "ERR_NAME_RESOLUTION_FAILED", "ERR_ADDRESS_UNREACHABLE",
+                     "ERR_ADDRESS_INVALID", "ERR_CONNECTION_TIMED_OUT",
+                     "ERR_PROXY_CONNECTION_FAILED", "ERR_CERT", "ERR_SSL", "ERR_UNSAFE_PORT")
 
 
 def first_line(exc: BaseException) -> str:
