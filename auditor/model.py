@@ -8,9 +8,10 @@ Schema versions:
 - journey-auditor/1: a step's page facts and what its action noted shared a free `page` dict.
 - journey-auditor/2: `page` holds only what the page showed (PageFacts: title, h1, product,
   price_filter, guest_checkout, form, too_large_to_analyse_bytes); what happened in the step
-  has keys of its own on the step (order_number, unreachable, off_site, dialogs,
-  failed_requests, crashed, results_before, results_after, slip_in, fields_typed, retyped,
-  returned_to_product_ms, checkout_fields, traceback). report.load_results reads version 1.
+  has keys of its own (order_number, unreachable, off_site, dialogs, failed_requests, crashed,
+  results_before/after, slip_in, fields_typed, retyped, returned_to_product_ms,
+  checkout_fields, traceback); a step's status may be "not-offered" (the store lacks what it
+  needs: `not_offered` names the finding). report.load_results reads version 1.
 """
 
 from __future__ import annotations
@@ -220,6 +221,7 @@ class StepEvidence:
     returned_to_product_ms: int | None = None
     checkout_fields: list[dict[str, Any]] = field(default_factory=list)
     traceback: str | None = None  # an action's own error, for bug reports
+    not_offered: str | None = None  # status "not-offered": the finding about the store
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
@@ -233,7 +235,7 @@ class StepEvidence:
 
 @dataclass
 class JourneyEvidence:
-    """One walk of a journey on a store: its steps' evidence, with no judgement yet."""
+    """One walk of a journey on a store: its steps' evidence, before any judgement."""
 
     persona: Persona
     site: str
@@ -302,8 +304,7 @@ class JourneyResult:
     unreachable: bool = False  # the store could not be reached: nothing to judge
 
     @property
-    def key(self) -> str:
-        """What tells this journey apart in a run: its store and its persona."""
+    def key(self) -> str:  # what tells this journey apart in a run: its store and persona
         return f"{self.label or self.site}/{self.persona.id}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -390,10 +391,8 @@ def persona_from_dict(d: dict[str, Any]) -> Persona:
     d = dict(d)
     d["device"] = Device(**d.get("device", {}))
     d["network"] = Network(**d.get("network", {}))
-    d["mistakes"] = tuple(
-        Mistake(**{**m, "fallback_fields": tuple(m.get("fallback_fields", ()))})
-        for m in d.get("mistakes", ())
-    )
+    d["mistakes"] = tuple(Mistake(**{**m, "fallback_fields": tuple(m.get("fallback_fields", ()))})
+                          for m in d.get("mistakes", ()))
     for key in ("motivations", "pain_points"):
         d[key] = tuple(d.get(key, ()))
     return Persona(**d)

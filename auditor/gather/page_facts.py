@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import Error, Page
+
+from auditor.gather import script
+from auditor.gather.vocabulary import PAGE_PATTERNS
 from auditor.model import FormFacts, PageFacts, ProductFacts
 
 MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
@@ -19,6 +23,19 @@ def wanted(action: str) -> dict[str, bool]:
     return {"product": action == "open_product",
             "priceFilter": action in ("open_category", "filter_price", "filter_clearance", "visit"),
             "form": action in ("go_to_checkout", "fill_checkout", "place_order")}
+
+
+def offered(page: Page, feature: str) -> bool:
+    """Whether the page holds `feature` at all ("priceFilter", "clearance"), shown or not: a
+    filter behind a closed panel is offered, and not finding it is then the auditor's
+    failure; a page without one is the store's (it does not offer it). Unknown: offered."""
+    try:
+        facts = page.evaluate(script("page_facts.js"), {
+            "patterns": PAGE_PATTERNS, "want": {feature: True}, "maxChars": MAX_ANALYSED_HTML,
+            "secretSelector": "input[type=password]"})
+    except Error:
+        return True
+    return bool(facts.get(feature, True))
 
 
 def page_facts(facts: dict[str, Any]) -> PageFacts:

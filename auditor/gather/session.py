@@ -21,7 +21,7 @@ from auditor.gather.lookahead import LookAhead
 from auditor.gather.secrets import Redactor
 from auditor.gather.step import Step
 from auditor.gather.traffic import Traffic, listen
-from auditor.gather.wording import StepFailed, first_line, friendly, unreachable
+from auditor.gather.wording import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.model import Persona, StepEvidence, StepSpec
 
 DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its renderer died
@@ -131,6 +131,9 @@ class PersonaSession:
         step.begin()
         try:
             yield step
+        except NotOffered as exc:  # the store's lack, not the auditor's failure
+            evidence.status, evidence.not_offered = "not-offered", exc.finding
+            evidence.error = str(exc)
         except StepFailed as exc:  # the tab's crash can make what was looked for missing
             step.fail(f"the browser tab crashed ({exc})" if self.crashed() else str(exc))
         except PlaywrightTimeout as exc:

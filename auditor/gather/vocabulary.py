@@ -59,6 +59,7 @@ PAGE_PATTERNS = {
     "care": r"\bcare\b|wash|pflege|entretien|pielęgnacja|priežiūra|洗涤|保养",
     "guest": WORDS["guest"],
     "priceField": PRICE_FIELD,
+    "clearance": WORDS["clearance"],
 }
 
 ORDER_NUMBER = re.compile(

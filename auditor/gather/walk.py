@@ -55,7 +55,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
             ctx.ahead.plan(planned_read(spec), planned_read(upcoming))
             if spec.action == "visit":
                 session.reopen_if_crashed()
-            stranded = walked.steps and walked.steps[-1].status != "ok"
+            stranded = walked.steps and walked.steps[-1].status not in ("ok", "not-offered")
             if stranded and spec.action != "visit" and session.lost():
                 gathered(_skipped(len(walked.steps), spec))
                 continue

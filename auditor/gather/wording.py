@@ -9,6 +9,15 @@ class StepFailed(Exception):
     """An action could not be carried out; the message says what was looked for and why."""
 
 
+class NotOffered(Exception):
+    """The store does not offer what the step needs (a price filter, say): a finding about
+    the store, named by its finding id, not a failure of the auditor."""
+
+    def __init__(self, finding: str, message: str) -> None:
+        super().__init__(message)
+        self.finding = finding
+
+
 _FRIENDLY = {
     "ERR_CONNECTION_REFUSED": "connection refused: nothing is listening at that address",
     "ERR_NAME_NOT_RESOLVED": "unknown host: the name does not resolve",

@@ -11,6 +11,7 @@ NIELSEN_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s
 NIELSEN_ERRORS = "Nielsen heuristic 9: help users recognize, diagnose, and recover from errors"
 NIELSEN_VISIBILITY = "Nielsen heuristic 1: visibility of system status"
 WCAG_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or Instructions"
+NIELSEN_FLEXIBILITY = "Nielsen heuristic 7: flexibility and efficiency of use"
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,10 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "Baymard Institute: forced account creation is a top reason to abandon"),
     FindingKind("no-price-filter", "Add a price filter",
                 "Shoppers with a budget want to narrow by price.",
-                "Nielsen heuristic 7: flexibility and efficiency of use"),
+                NIELSEN_FLEXIBILITY),
+    FindingKind("no-clearance-filter", "Let shoppers find what is on sale",
+                "Mark clearance and sale items and offer a filter or a link to them.",
+                NIELSEN_FLEXIBILITY),
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY),

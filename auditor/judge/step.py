@@ -133,6 +133,9 @@ def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
     elif status >= 400:
         j.cap(15, f"the page answered HTTP {status}")
         j.find("http-error", "major", f"'{ev.name}': the page answered HTTP {status}")
+    if ev.status == "not-offered" and ev.not_offered:  # the store's lack: nothing broke
+        j.cap(70, ev.error or "the store does not offer this")
+        j.find(ev.not_offered, "minor", ev.error or "")
     if ev.status == "failed":
         j.cap(5, f"the step failed: {ev.error}")
         j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}")

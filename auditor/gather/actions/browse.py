@@ -11,9 +11,10 @@ from playwright.sync_api import Locator
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, action, click, hover, need, note, press
 from auditor.gather.forms import field_locator
+from auditor.gather.page_facts import offered
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import PRICE_FIELD, PRICE_HIGH, PRICE_LOW
-from auditor.gather.wording import StepFailed
+from auditor.gather.wording import NotOffered, StepFailed
 
 
 @action("visit", "Arrive on the store", "awareness")
@@ -93,9 +94,12 @@ def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
 @action("filter_price", "Filter by price", "consideration", _price_filter)
 def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     low, high, before = ctx.first_read(_price_filter, params)
+    if low is None and high is None and not offered(ctx.page, "priceFilter"):
+        raise NotOffered("no-price-filter", "this store offers no price filter: no field named "
+                                            "for a price anywhere on the page")
     if low is None and high is None:
-        raise StepFailed("could not find a price filter (looked for min/max price inputs); "
-                         "this store may not offer one")
+        raise StepFailed("could not use the page's price filter: its fields are there but "
+                         "not shown (a closed filter panel?); set locators in a site profile")
     typed_into = None
     for locator, key in ((low, "min"), (high, "max")):
         if locator is None or params.get(key) is None:
@@ -119,6 +123,9 @@ def _clearance(ctx: JourneyContext,
 @action("filter_clearance", "Show only clearance items", "consideration", _clearance)
 def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     found, before = ctx.first_read(_clearance, params)
+    if found is None and not offered(ctx.page, "clearance"):
+        raise NotOffered("no-clearance-filter", "this store offers no clearance or sale filter: "
+                                                "nothing on the page is named for one")
     control = need(step, "a clearance or sale filter", found,
                    "a checkbox or link named clearance/sale/outlet", "clearance")
     if control.get_attribute("type") == "checkbox" or found.how.startswith("checkbox"):

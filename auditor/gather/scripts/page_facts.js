@@ -44,6 +44,11 @@
     facts.priceFilter = [...document.querySelectorAll('input, select')].some((el) =>
       el.getAttribute('type') === 'range' || test('priceField', named(el)));
   }
+  if (want.clearance) {  // a link, button, label or option named for clearance or sale
+    facts.clearance = [...document.querySelectorAll(
+      'a, button, label, option, summary, [role=link], [role=button], [role=checkbox]')]
+      .some((el) => test('clearance', el.textContent || ''));
+  }
   if (want.form) {
     const skipped = ['hidden', 'submit', 'button', 'image', 'reset'];
     const controls = [...document.querySelectorAll('input, select, textarea')]
