@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Error, Locator, Page
 
 from auditor.gather import script
-from auditor.gather.vocabulary import ORDER_NUMBER, PRODUCT_HREF, WORDS, words
+from auditor.gather.vocabulary import ORDER_NUMBER, PRODUCT_CARDS, PRODUCT_HREF, WORDS, words
 
 
 @dataclass
@@ -136,10 +136,9 @@ class MainContent:
     results: int = 0  # distinct product links, or product cards when no link looks like one
     headings: tuple[str, ...] = ()
     links: int = 0
+    products: tuple[str, ...] = ()  # the listed products' link words
 
 
-PRODUCT_CARDS = ('[itemtype*="Product"], [class*="product-card"], [class*="product-item"], '
-                 '[class*="productCard"]')
 MAX_TEXT = 200_000  # characters of a page's text kept for matching words
 
 
@@ -150,9 +149,15 @@ def main_content(page: Page) -> MainContent:
                              {"cards": PRODUCT_CARDS, "maxChars": MAX_TEXT})
     except Error:
         return MainContent()
-    product_like = [p for p in seen["paths"] if re.search(PRODUCT_HREF, p)]
-    return MainContent(seen["text"], len(product_like) or seen["cards"],
-                       tuple(" ".join(h.split())[:80] for h in seen["headings"]), seen["links"])
+    products: dict[str, str] = {}  # one entry a product, however often it is linked
+    for address, text in seen["shown"]:
+        path = address.split("?")[0]
+        key = path if re.search(PRODUCT_HREF, path, re.I) else address
+        if re.search(PRODUCT_HREF, key, re.I):
+            products[key] = " ".join(filter(None, [products.get(key), text]))
+    return MainContent(seen["text"], len(products) or seen["cards"],
+                       tuple(" ".join(h.split())[:80] for h in seen["headings"]), seen["links"],
+                       tuple(products.values()))
 
 
 def count_results(page: Page) -> int:

@@ -40,7 +40,14 @@ WORDS = {
     "order_done": r"thank you|order (is )?(confirmed|received|placed)|your order number|"
                   r"vielen dank|merci|dziękujemy|ačiū|谢谢|订单已",
 }
-PRODUCT_HREF = r"/(product|products|p|item|items|dp|produkt|produit|prekė|shop/[^/]+)/[^/?#]+"
+# A product page's address: a path segment, or a query naming a product (PHP carts).
+PRODUCT_HREF = (r"/(product|products|p|item|items|dp|produkt|produit|prekė|shop/[^/]+)/[^/?#]+|"
+                r"[?&](route=product/product\b|product_id=|products_id=|id_product=|"
+                r"productid=|item_id=)")
+# A product card's markup, for listings whose links do not look like PRODUCT_HREF.
+PRODUCT_CARDS = ('[itemtype*="Product"], [class*="product-card"], [class*="product-item"], '
+                 '[class*="productCard"], [class*="product-thumb"], [class*="product-tile"], '
+                 '[class*="product-layout"], [class*="product_item"]')
 
 
 def words(key: str) -> re.Pattern[str]:

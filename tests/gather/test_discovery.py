@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 from helpers import PageHandler, serve
 
+from auditor.gather.actions.search import read_results
 from auditor.gather.discovery import guest_choice, main_content
 
 SHADOW_LISTING = """<header><a href="/product/ad-banner">Ad</a></header>
@@ -56,3 +60,42 @@ def test_a_guest_checkout_is_found_by_any_of_its_forms_and_only_when_shown(page)
     page.set_content('<button style="display:none">Continue as guest</button>'
                      '<button>Sign in</button>')
     assert guest_choice(page) is None
+
+
+PHP_RESULTS = """<main><h1>Search - train</h1>
+<div class="product-layout"><div class="product-thumb">
+  <a href="index.php?route=product/product&amp;product_id=42&amp;search=train"><img alt=""></a>
+  <h4><a href="index.php?route=product/product&amp;product_id=42&amp;search=train">Wooden
+  Toy Train</a></h4></div></div>
+<div class="product-thumb"><a href="index.php?route=product/product&amp;product_id=7">Ball</a>
+</div></main>"""
+
+
+def _open(page, html: str) -> None:
+    """The page from a loopback server, so that its links have real addresses."""
+    class One(PageHandler):
+        def do_GET(self) -> None:  # noqa: N802  (the standard library's name)
+            self.send_page(html.encode())
+
+    with serve(One) as url:
+        page.goto(url + "/search?q=train")
+
+
+def test_products_linked_by_query_string_are_counted(page):
+    _open(page, PHP_RESULTS)
+    shown = main_content(page)
+    assert shown.results == 2
+    assert any("Wooden" in name and "Train" in name for name in shown.products)
+
+
+@pytest.mark.parametrize("html, found", [
+    # "No results" about something else, above the product sought: found.
+    ("<main><p>No results in our blog.</p><a href='/product/train'>Wooden toy train</a></main>",
+     1),
+    # Nothing found, and other products suggested: an empty search all the same.
+    ("<main><p>No results for your search.</p><h2>You may like</h2>"
+     "<a href='/product/ball'>Red ball</a></main>", 0),
+])
+def test_no_results_words_yield_to_the_product_sought(page, html, found):
+    _open(page, html)
+    assert read_results(SimpleNamespace(page=page), "wooden toy train").result_count == found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from auditor.gather import discovery
@@ -33,8 +34,20 @@ def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
 
 
 def read_results(ctx: JourneyContext, query: str) -> SearchOutcome:
-    """How many products the results page lists, and whether an empty page offers a way on."""
+    """How many products the results page lists, and whether an empty page offers a way on.
+
+    A page that says it found nothing lists none, unless a product it lists carries a word
+    of the query: "no results in the blog" above the product sought is no empty search (and
+    a false "zero results" costs more than a missed one); suggested other products are."""
     shown = discovery.main_content(ctx.page)
-    count = 0 if words("no_results").search(shown.text) else shown.results
+    count = shown.results
+    if words("no_results").search(shown.text) and not _sought(query, shown.products):
+        count = 0
     return SearchOutcome(query, count, count == 0 and shown.links > 0,
                          list(shown.headings) if count else [])
+
+
+def _sought(query: str, products: tuple[str, ...]) -> bool:
+    """Whether a listed product's link words hold a word of the query (3 letters or more)."""
+    wanted = {w for w in re.findall(r"\w+", query.lower()) if len(w) >= 3}
+    return any(wanted & set(re.findall(r"\w+", name.lower())) for name in products)
