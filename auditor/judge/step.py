@@ -18,6 +18,7 @@ EXCITED_AT = 90
 # demo store, 5 walks of the stressed parent (slow 4G, waits 0.5-0.8 s) strayed 3-11 %
 # (median 8 %). An emotion that changes within it is noise.
 WAIT_NOISE = 0.1
+SIGN_IN_FIELDS = 4  # a form with a password and this many fields at most is a sign-in form
 # What each emotion adds to the frustration that builds towards abandonment.
 FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
 
@@ -221,8 +222,9 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
                    f"{form.fields} fields declare autocomplete")
         if not unlabelled and autofill:
             j.delight.append("a clear, autofill-ready form")
-    if ev.page.guest_checkout is False and ev.action == "go_to_checkout" and persona.guest:
-        j.find("no-guest-checkout", "major", "no guest checkout was offered")
+    if ev.action == "go_to_checkout" and persona.guest and _account_required(ev):
+        j.find("no-guest-checkout", "major", "checkout asked to sign in, with no way to "
+                                             "buy as a guest")
     if ev.page.price_filter is False and ev.action == "open_category":
         j.find("no-price-filter", "minor", "the category page has no price filter")
     for dialog in ev.dialogs:
@@ -236,6 +238,15 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML")
     if ev.order_number:
         j.delight.append(f"order {ev.order_number} confirmed")
+
+
+def _account_required(ev: StepEvidence) -> bool:
+    """Whether checkout demanded an account: no guest choice was seen or used, and the page
+    is a sign-in form (a password among a few fields), not a form a guest fills in. A store
+    that is guest by default says no word about guests: that is no missing guest checkout."""
+    form = ev.page.form
+    return (ev.page.guest_checkout is False and "guest" not in ev.found and form is not None
+            and "password" in form.types and form.fields <= SIGN_IN_FIELDS)
 
 
 def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:

@@ -5,7 +5,15 @@ import math
 import pytest
 
 from auditor.judge.step import judge_step, log_normal_score
-from auditor.model import FormOutcome, PageFacts, Persona, ProductFacts, SearchOutcome, StepEvidence
+from auditor.model import (
+    FormFacts,
+    FormOutcome,
+    PageFacts,
+    Persona,
+    ProductFacts,
+    SearchOutcome,
+    StepEvidence,
+)
 
 PARENT = Persona("stressed-parent", "Aistė", pronoun="she", patience_fine_ms=1500,
                  patience_poor_ms=3500, tolerance=3)
@@ -97,3 +105,15 @@ def test_runs_that_straddle_a_band_say_so():
     steady = evidence(wait_ms=300, metrics={"wait_ms_runs": [290, 300, 320]})
     assert "the 3 runs straddle a band's edge" in " ".join(judge_step(PARENT, runs, 0).reasons)
     assert not any("straddle" in r for r in judge_step(PARENT, steady, 0).reasons)
+
+
+@pytest.mark.parametrize("types, fields, found, missing", [
+    (["email", "password"], 2, {}, True),  # sign in to check out: no guest checkout
+    (["email", "input", "select", "tel"], 9, {}, False),  # guest by default, no word of it
+    (["email", "input", "password", "tel"], 11, {}, False),  # an optional account password
+    (["email", "password"], 2, {"guest": {"how": "button"}}, False),  # the persona chose guest
+])
+def test_no_guest_checkout_only_where_checkout_demands_an_account(types, fields, found, missing):
+    page = PageFacts(guest_checkout=False, form=FormFacts(fields, fields, 0, types))
+    step = judge_step(PARENT, evidence(action="go_to_checkout", page=page, found=found), 0)
+    assert ("no-guest-checkout" in [f.id for f in step.findings]) is missing
