@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.sync_api import Error, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.gather import script
 from auditor.gather.discovery import Found
@@ -15,6 +16,10 @@ from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
 from auditor.gather.wording import StepFailed
 from auditor.model import StepSpec
+
+# How long a control a person sees may take to become pressable (a page still hydrating, an
+# animation ending); past it she sees why not (greyed out, covered) and gives up on it.
+READY_WAIT_MS = 2500
 
 
 @dataclass
@@ -139,11 +144,24 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     element, scrolling to it and checking that a person could press it all happen first."""
     point = _press_point(target)
     if point is None:  # Playwright's own waits: visible, still, enabled, not covered
-        click(ctx, target, trial=True)
+        try:
+            click(ctx, target, trial=True, timeout=READY_WAIT_MS)
+        except PlaywrightTimeout:
+            called, why = _why_not(target)
+            raise StepFailed(f"could not press “{called}”: {why}") from None
         step.act(lambda: click(ctx, target, force=True))
     else:
         _reach(ctx, point)
         step.act(lambda: _land(ctx, point))
+
+
+def _why_not(target: Locator) -> tuple[str, str]:
+    """What the element is called and why a person could not press it, in words."""
+    try:
+        called, why = target.evaluate_all(script("why_not_pressable.js"))
+    except Error:
+        return "it", "it never became ready to press"
+    return called, why
 
 
 def _reach(ctx: JourneyContext, point: tuple[float, float]) -> None:
