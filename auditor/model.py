@@ -213,6 +213,7 @@ class StepEvidence:
     dialogs: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     order_number: str | None = None  # shown on the confirmation page
+    order_placed: bool = False  # the page confirmed the order, with a number or without
     results_before: int | None = None  # products listed before a filter
     results_after: int | None = None
     slip_in: str | None = None  # the field the persona mistyped in this step

@@ -37,6 +37,11 @@ WORDS = {
                   r"nothing (was )?found|did not match|didn't match|couldn't find|"
                   r"could not find|keine (ergebnisse|treffer)|aucun résultat|brak wyników|"
                   r"nieko nerasta|nerasta|没有找到|无结果",
+    # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).
+    "order_placed": r"order (has been |was |is )?(placed|received|confirmed)|"
+                    r"thank you for (your )?(order|purchase)|bestellung (ist )?eingegangen|"
+                    r"commande (a été |est )?(confirmée|enregistrée)|zamówienie zostało|"
+                    r"užsakymas (pateiktas|priimtas)|订单已提交|下单成功",
     "order_done": r"thank you|order (is )?(confirmed|received|placed)|your order number|"
                   r"vielen dank|merci|dziękujemy|ačiū|谢谢|订单已",
 }

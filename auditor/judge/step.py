@@ -236,8 +236,9 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         size = ev.page.too_large_to_analyse_bytes / 1e6
         j.penalise(20, f"the page is {size:.1f} MB of HTML")
         j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML")
-    if ev.order_number:
-        j.delight.append(f"order {ev.order_number} confirmed")
+    if ev.order_number or ev.order_placed:
+        j.delight.append(f"order {ev.order_number} confirmed" if ev.order_number
+                         else "order confirmed")
 
 
 def _account_required(ev: StepEvidence) -> bool:

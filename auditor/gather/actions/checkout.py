@@ -181,12 +181,18 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
 
 
 def _confirmed(ctx: JourneyContext, step: Step) -> bool:
+    """Whether the page confirms the order: its number, words said only of a placed order
+    (on any address: a one-page checkout confirms on its own), or a thank-you away from
+    the checkout. Guests often get no number."""
     text = discovery.main_content(ctx.page).text
     number = discovery.order_number(text)
-    if number or (words("order_done").search(text) and "checkout" not in ctx.page.url):
+    placed = words("order_placed").search(text) or (
+        words("order_done").search(text) and "checkout" not in ctx.page.url)
+    if number or placed:
         ctx.order_number = number
         ctx.retry = False
         step.evidence.order_number = number
+        step.evidence.order_placed = True
         return True
     return False
 
