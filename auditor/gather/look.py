@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from playwright.sync_api import Error, Frame, Locator
 
 from auditor.gather import script
-from auditor.gather.page_facts import MAX_ANALYSED_HTML, page_facts, wanted
+from auditor.gather.page_facts import page_facts, read_facts, wanted
 from auditor.gather.secrets import SECRET_SELECTOR
-from auditor.gather.vocabulary import PAGE_PATTERNS
 
 if TYPE_CHECKING:
     from auditor.gather.step import Step
@@ -90,9 +89,7 @@ def _read_page(step: Step) -> dict[str, Any] | None:
     field. A page over MAX_ANALYSED_HTML characters is measured, but only its size kept."""
     ev = step.evidence
     try:
-        facts = step.page.evaluate(script("page_facts.js"), {
-            "patterns": PAGE_PATTERNS, "want": wanted(ev.action),
-            "maxChars": MAX_ANALYSED_HTML, "secretSelector": SECRET_SELECTOR})
+        facts = read_facts(step.page, wanted(ev.action))
     except Error:
         return None
     ev.page = page_facts(facts)

@@ -11,6 +11,7 @@ from typing import Any
 from playwright.sync_api import Error, Page
 
 from auditor.gather import script
+from auditor.gather.secrets import SECRET_SELECTOR
 from auditor.gather.vocabulary import PAGE_PATTERNS
 from auditor.model import FormFacts, PageFacts, ProductFacts
 
@@ -25,14 +26,20 @@ def wanted(action: str) -> dict[str, bool]:
             "form": action in ("go_to_checkout", "fill_checkout", "place_order")}
 
 
+def read_facts(page: Page, want: dict[str, bool]) -> dict[str, Any]:
+    """page_facts.js's raw facts of the page as it is now (an Error if it is being replaced):
+    the facts `want` names, its size, its change count and whether it shows a secret field."""
+    return page.evaluate(script("page_facts.js"), {
+        "patterns": PAGE_PATTERNS, "want": want, "maxChars": MAX_ANALYSED_HTML,
+        "secretSelector": SECRET_SELECTOR})
+
+
 def offered(page: Page, feature: str) -> bool:
     """Whether the page holds `feature` at all ("priceFilter", "clearance"), shown or not: a
     filter behind a closed panel is offered, and not finding it is then the auditor's
     failure; a page without one is the store's (it does not offer it). Unknown: offered."""
     try:
-        facts = page.evaluate(script("page_facts.js"), {
-            "patterns": PAGE_PATTERNS, "want": {feature: True}, "maxChars": MAX_ANALYSED_HTML,
-            "secretSelector": "input[type=password]"})
+        facts = read_facts(page, {feature: True})
     except Error:
         return True
     return bool(facts.get(feature, True))

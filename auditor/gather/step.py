@@ -134,16 +134,16 @@ class Step:
         with suppress(PlaywrightTimeout):
             self.page.wait_for_event(event, timeout=max(1.0, timeout_ms))
 
-    def _still_loading(self, busy: list[Any]) -> str:
+    def _still_loading(self, pending: list[Any]) -> str:
         """Why a step never settled, in words: the document that never loaded, and the
         requests still pending, by host and kind (a script or stylesheet holds the page's
         rendering back)."""
         redact, t = self.session.redact, self.session.traffic
-        pending = [f"{urlparse(r.url).hostname or r.url[:40]} ({r.resource_type})"
-                   for r in busy[:3]]
-        waiting = (f": still waiting for {len(busy)} request(s): {', '.join(pending)}"
-                   if busy else "")
-        if any(r.resource_type in ("script", "stylesheet") for r in busy):
+        named = [f"{urlparse(r.url).hostname or r.url[:40]} ({r.resource_type})"
+                 for r in pending[:3]]
+        waiting = (f": still waiting for {len(pending)} request(s): {', '.join(named)}"
+                   if pending else "")
+        if any(r.resource_type in ("script", "stylesheet") for r in pending):
             waiting += "; a script or stylesheet still loading holds the page back"
         if t.navigating:
             return f"the page never finished loading {redact(t.document_url)}{waiting}"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SEVERITIES = ("minor", "major", "critical")  # from least to most
+
 # Where the numbers come from.
 NIELSEN_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s / 10 s)"
 NIELSEN_ERRORS = "Nielsen heuristic 9: help users recognize, diagnose, and recover from errors"

@@ -20,6 +20,7 @@ from statistics import median
 from typing import Any
 
 from auditor.errors import ScenarioError, read_yaml
+from auditor.judge.findings import SEVERITIES
 from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.judge.step import at_least
 from auditor.model import EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
@@ -211,10 +212,9 @@ def _cause(step: StepResult) -> str:
     if step.evidence.status == "failed":
         root = step.caused_by if step.caused_by is not None else step.evidence.index
         return f"step {root + 1} failed"
-    order = ("critical", "major", "minor")
-    ranked = sorted(step.findings, key=lambda f: order.index(f.severity)
-                    if f.severity in order else len(order))
-    return ranked[0].id if ranked else ""
+    weighed = [f for f in step.findings if f.severity in SEVERITIES]
+    worst = max(weighed, key=lambda f: SEVERITIES.index(f.severity), default=None)
+    return worst.id if worst else ""
 
 
 def lighthouse_failures(failed_assertions: list[dict[str, Any]]) -> list[GateFailure]:

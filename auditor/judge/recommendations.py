@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from auditor.judge.findings import kind
+from auditor.judge.findings import SEVERITIES, kind
 from auditor.model import JourneyResult, Recommendation
 
 WEIGHT = {"critical": 3.0, "major": 2.0, "minor": 1.0}
-SEVERITY_ORDER = ("minor", "major", "critical")
 
 
 def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
@@ -33,7 +32,7 @@ def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
                 where = f"{who}: {step.evidence.name}"
                 if where not in steps[f.id]:
                     steps[f.id].append(where)
-                if SEVERITY_ORDER.index(f.severity) >= SEVERITY_ORDER.index(
+                if SEVERITIES.index(f.severity) >= SEVERITIES.index(
                         worst.get(f.id, "minor")):
                     worst[f.id] = f.severity
                 reference[f.id] = reference.get(f.id) or f.reference

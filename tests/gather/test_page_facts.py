@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.gather import discovery, script
-from auditor.gather.page_facts import MAX_ANALYSED_HTML, page_facts, wanted
-from auditor.gather.vocabulary import PAGE_PATTERNS
+from auditor.gather import discovery
+from auditor.gather.page_facts import MAX_ANALYSED_HTML, page_facts, read_facts, wanted
 from auditor.judge.step import judge_step
 from auditor.model import FormFacts, Persona, StepEvidence
 
@@ -24,9 +23,7 @@ FORM = """<form><label for=e>Email</label><input id=e type=email autocomplete=em
 
 def facts(page, html: str, action: str) -> dict:
     page.set_content(html)
-    return page.evaluate(script("page_facts.js"), {
-        "patterns": PAGE_PATTERNS, "want": wanted(action), "maxChars": MAX_ANALYSED_HTML,
-        "secretSelector": "input[type=password]"})
+    return read_facts(page, wanted(action))
 
 
 def test_a_product_page_is_read_from_what_a_reader_sees(page):
