@@ -246,7 +246,10 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
 @click.option("--flaw", "flaws", multiple=True,
               help="Switch on a flaw, NAME or NAME=SECONDS (repeatable).")
 @click.option("--theme", default="classic", show_default=True, help="Markup theme.")
-def store(port: int, flaws: tuple[str, ...], theme: str) -> None:
+@click.option("--catalogue", type=click.Choice(["standard", "renamed"]), default="standard",
+              show_default=True,
+              help="renamed: other categories and products, none that a built-in persona names.")
+def store(port: int, flaws: tuple[str, ...], theme: str, catalogue: str) -> None:
     """Serve the demo store in the foreground until Ctrl-C."""
     from auditor.demo_store.app import THEMES
     from auditor.demo_store.flaws import KNOWN_FLAWS, parse_flaws
@@ -255,8 +258,8 @@ def store(port: int, flaws: tuple[str, ...], theme: str) -> None:
     if theme not in THEMES:
         raise AuditorError(f"unknown theme '{theme}'; known themes: {', '.join(THEMES)}")
     parsed = parse_flaws(list(flaws))
-    server = StoreServer(parsed, port, theme, log_requests=True)
-    click.echo(f"Demo store at {server.url} (theme {theme})")
+    server = StoreServer(parsed, port, theme, log_requests=True, catalogue=catalogue)
+    click.echo(f"Demo store at {server.url} (theme {theme}, {catalogue} catalogue)")
     for name in sorted(parsed.switches | set(parsed.delays)):
         click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
                    + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))

@@ -11,7 +11,8 @@ Schema versions:
   has keys of its own (order_number, unreachable, off_site, dialogs, failed_requests, crashed,
   results_before/after, slip_in, fields_typed, retyped, returned_to_product_ms,
   checkout_fields, traceback); a step's status may be "not-offered" (the store lacks what it
-  needs: `not_offered` names the finding). report.load_results reads version 1.
+  needs: `not_offered` names the finding). report.load_results reads version 1. Added since:
+  chose, effort.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ class Journey:
 
 
 @dataclass
-class SearchOutcome:
+class SearchOutcome:  # what a search found
     query: str
     result_count: int
     way_out: bool = False
@@ -223,11 +224,12 @@ class StepEvidence:
     checkout_fields: list[dict[str, Any]] = field(default_factory=list)
     traceback: str | None = None  # an action's own error, for bug reports
     not_offered: str | None = None  # status "not-offered": the finding about the store
+    chose: str | None = None  # what she chose from the store, and why, when no input fit
+    effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
-        names = {f.name for f in fields(cls)}
-        ev = {k: v for k, v in d.items() if k in names}
+        ev = {k: v for k, v in d.items() if k in {f.name for f in fields(cls)}}
         ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
         ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
         ev["page"] = PageFacts.from_dict(d.get("page") or {})
@@ -373,8 +375,7 @@ class RunResult:
             "journeys": [j.to_dict() for j in self.journeys],
             "recommendations": [asdict(r) for r in self.recommendations],
             "gates": [asdict(g) for g in self.gates],
-            "comparison": self.comparison,
-            "notes": self.notes,
+            "comparison": self.comparison, "notes": self.notes,
         }
 
     @classmethod
@@ -394,7 +395,6 @@ def persona_from_dict(d: dict[str, Any]) -> Persona:
     d["network"] = Network(**d.get("network", {}))
     d["mistakes"] = tuple(Mistake(**{**m, "fallback_fields": tuple(m.get("fallback_fields", ()))})
                           for m in d.get("mistakes", ()))
-    for key in ("motivations", "pain_points"):
-        d[key] = tuple(d.get(key, ()))
+    d.update({key: tuple(d.get(key, ())) for key in ("motivations", "pain_points")})
     return Persona(**d)
 

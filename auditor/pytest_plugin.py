@@ -49,12 +49,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def demo_store() -> Iterator[Callable[..., StoreServer]]:
     """Start the demo store with flaws on a free loopback port; stopped after the test.
 
-    store = demo_store("slow-product=2", "broken-search")
+    store = demo_store("slow-product=2", "broken-search", theme="bootstrap")
+    `catalogue="renamed"`: a store where none of the built-in personas' named inputs fits.
     """
     servers: list[StoreServer] = []
 
-    def start(*flaws: str, theme: str = "classic") -> StoreServer:
-        server = StoreServer(parse_flaws(list(flaws)), theme=theme).start()
+    def start(*flaws: str, theme: str = "classic", catalogue: str = "standard") -> StoreServer:
+        server = StoreServer(parse_flaws(list(flaws)), theme=theme, catalogue=catalogue).start()
         servers.append(server)
         return server
 

@@ -23,9 +23,11 @@ THEMES = {
 }
 
 
-def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
+def create_app(flaws: Flaws | None = None, theme: str = "classic",
+               catalogue: str = "standard") -> Flask:
     """Build the store; state (carts in a signed cookie, orders in memory) lives per process."""
     flaws = flaws or parse_flaws([])
+    shop = catalog.CATALOGUES[catalogue]
     app = Flask(__name__)
     here = Path(__file__).parent / "templates"
     app.jinja_loader = ChoiceLoader([FileSystemLoader(here / theme),
@@ -38,64 +40,63 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
     @app.context_processor
     def _globals() -> dict:
         cart = session.get("cart", {})
-        return {"categories": catalog.CATEGORIES, "cart_count": sum(cart.values()),
+        return {"categories": shop.categories, "cart_count": sum(cart.values()),
                 "flaws": flaws, "theme": theme}
 
     @app.get("/")
     def home():
-        featured = [p for p in catalog.PRODUCTS if p.slug in _FEATURED]
-        return render_template("home.html", featured=featured)
+        return render_template("home.html", featured=shop.featured())
 
     plural = theme == "platform"
 
     @app.get("/collections/<slug>" if plural else "/category/<slug>")
     def category(slug: str):
-        if slug not in catalog.CATEGORIES:
+        if slug not in shop.categories:
             abort(404)
         low, high = _price(request.args.get("min")), _price(request.args.get("max"))
         clearance = request.args.get("clearance") == "1"
         products = [
-            p for p in catalog.PRODUCTS
+            p for p in shop.products
             if p.category == slug and (low is None or p.price >= low)
             and (high is None or p.price <= high) and (p.clearance or not clearance)
         ]
-        return render_template("category.html", slug=slug, name=catalog.CATEGORIES[slug],
+        return render_template("category.html", slug=slug, name=shop.categories[slug],
                                products=products, low=low, high=high, clearance=clearance)
 
     @app.get("/products/<slug>" if plural else "/product/<slug>")
     def product(slug: str):
-        item = catalog.BY_SLUG.get(slug) or abort(404)
+        item = shop.by_slug.get(slug) or abort(404)
         return render_template("product.html", product=item)
 
     @app.get("/search")
     def search():
         query = request.args.get("q", "").strip()
-        results = [] if flaws.on("broken-search") else catalog.search(query)
+        results = [] if flaws.on("broken-search") else shop.search(query)
         return render_template("search.html", query=query, results=results)
 
     @app.post("/cart/add")
     def cart_add():
-        slug = _add_to_cart(request.form)
+        slug = _add_to_cart(shop, request.form)
         return redirect(url_for("cart", added=slug), code=303)
 
     @app.get("/api/search")
     def api_search():
         query = request.args.get("q", "").strip()
-        found = [] if flaws.on("broken-search") else catalog.search(query)
+        found = [] if flaws.on("broken-search") else shop.search(query)
         return jsonify(query=query, results=[_card(p) for p in found])
 
     @app.post("/api/cart")
     def api_cart():
-        _add_to_cart(request.get_json(silent=True) or {})
-        lines, total = _cart_lines(session.get("cart", {}))
+        _add_to_cart(shop, request.get_json(silent=True) or {})
+        lines, total = _cart_lines(shop, session.get("cart", {}))
         return jsonify(count=sum(line["quantity"] for line in lines), total=total,
                        lines=[{"name": line["product"].name, "quantity": line["quantity"]}
                               for line in lines])
 
     @app.get("/cart")
     def cart():
-        lines, total = _cart_lines(session.get("cart", {}))
-        added = catalog.BY_SLUG.get(request.args.get("added", ""))
+        lines, total = _cart_lines(shop, session.get("cart", {}))
+        added = shop.by_slug.get(request.args.get("added", ""))
         return render_template("cart.html", lines=lines, total=total, added=added)
 
     @app.post("/cart/remove")
@@ -109,7 +110,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
     def checkout():
         if theme != "classic":
             return redirect(url_for("information"), code=303)
-        lines, total = _cart_lines(session.get("cart", {}))
+        lines, total = _cart_lines(shop, session.get("cart", {}))
         if not lines:
             return redirect(url_for("cart"), code=303)
         values = {f.name: request.form.get(f.name, "") for f in FIELDS}
@@ -142,7 +143,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
 
     @app.get("/img/<slug>.svg")
     def picture(slug: str):
-        item = catalog.BY_SLUG.get(slug) or abort(404)
+        item = shop.by_slug.get(slug) or abort(404)
         svg = render_template("picture.svg", product=item)
         return svg, 200, {"Content-Type": "image/svg+xml", "Cache-Control": "max-age=3600"}
 
@@ -157,13 +158,13 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic") -> Flask:
                                message="We could not place your order. Please try later."), 500
 
     if theme != "classic":
-        add_multistep_checkout(app, theme, flaws, orders, _cart_lines)
+        add_multistep_checkout(app, theme, flaws, orders, lambda cart: _cart_lines(shop, cart))
     return app
 
 
-def _add_to_cart(form) -> str:
+def _add_to_cart(shop: catalog.Catalogue, form) -> str:
     slug = str(form.get("product", ""))
-    if slug not in catalog.BY_SLUG:
+    if slug not in shop.by_slug:
         abort(400)
     cart = dict(session.get("cart", {}))
     cart[slug] = cart.get(slug, 0) + max(1, _int(form.get("quantity"), 1))
@@ -174,9 +175,6 @@ def _add_to_cart(form) -> str:
 def _card(p: catalog.Product) -> dict:
     return {"name": p.name, "url": url_for("product", slug=p.slug), "price": p.price,
             "image": url_for("picture", slug=p.slug), "clearance": p.clearance}
-
-
-_FEATURED = {"linen-summer-dress", "wooden-toy-train", "canvas-sneakers", "ceramic-vase"}
 
 
 def _install_delays(app: Flask, flaws: Flaws) -> None:
@@ -194,9 +192,10 @@ def _install_delays(app: Flask, flaws: Flaws) -> None:
             time.sleep(seconds)
 
 
-def _cart_lines(cart: dict[str, int]) -> tuple[list[dict], float]:
-    lines = [{"product": catalog.BY_SLUG[slug], "quantity": qty}
-             for slug, qty in cart.items() if slug in catalog.BY_SLUG]
+def _cart_lines(shop: catalog.Catalogue, cart: dict[str, int]) -> tuple[list[dict], float]:
+    products = shop.by_slug
+    lines = [{"product": products[slug], "quantity": qty}
+             for slug, qty in cart.items() if slug in products]
     return lines, round(sum(line["product"].price * line["quantity"] for line in lines), 2)
 
 

@@ -1,7 +1,12 @@
-"""The demo store's products: about thirty, in four categories, each fully described."""
+"""The demo store's products: about thirty, in four categories, each fully described.
+
+Two catalogues share one shape: the standard one (what the built-in personas' named inputs
+fit) and a renamed one, a lighting, games, bags and garden shop where none of them fits, so
+that the personas must choose from the store itself as a person would."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CATEGORIES = {
@@ -73,37 +78,75 @@ class Product:
     clearance: bool
     colour: str
     material: str
+    kind: str  # the category's name, in the words of the description
     sizes: dict[str, list[str]] = field(default_factory=dict)
     care: str = ""
 
     @property
     def description(self) -> str:
-        kind = CATEGORIES[self.category].lower()
         return (
-            f"The {self.name} is one of our best-loved {kind}: made from "
+            f"The {self.name} is one of our best-loved {self.kind.lower()}: made from "
             f"{self.material.lower()}, finished by hand and built to last for years of "
             "everyday use."
         )
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """A store's categories (slug → name) and products."""
+
+    categories: dict[str, str]
+    products: tuple[Product, ...]
+
+    @property
+    def by_slug(self) -> dict[str, Product]:
+        return {p.slug: p for p in self.products}
+
+    def featured(self) -> list[Product]:
+        """The home page's four: one product from each category."""
+        return [self.products[i] for i in _FEATURED]
+
+    def search(self, query: str) -> list[Product]:
+        """Products whose name, category or material contain every word of the query."""
+        words = query.lower().split()
+        if not words:
+            return []
+
+        def text(p: Product) -> str:
+            return f"{p.name} {self.categories[p.category]} {p.material}".lower()
+
+        return [p for p in self.products if all(w in text(p) for w in words)]
+
+
+_FEATURED = (0, 8, 17, 23)
+
+
 def _slug(name: str) -> str:
-    return name.lower().replace(" ", "-")
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-PRODUCTS: list[Product] = [
-    Product(_slug(name), name, cat, price, clearance, colour, material, _SIZES[cat], _CARE[cat])
-    for name, cat, price, clearance, colour, material in _ROWS
+STANDARD = Catalogue(CATEGORIES, tuple(
+    Product(_slug(name), name, cat, price, clearance, colour, material, CATEGORIES[cat],
+            _SIZES[cat], _CARE[cat])
+    for name, cat, price, clearance, colour, material in _ROWS))
+
+# The renamed shop: every category and product named otherwise, in the same places, so a
+# flaw or a well-made page is where it was and only the words differ.
+_NEW_CATEGORIES = {"dresses": ("lighting", "Lighting"), "toys": ("games", "Board Games"),
+                   "shoes": ("bags", "Bags & Luggage"), "home": ("garden", "Garden")}
+_NEW_NAMES = [
+    "Brass Desk Lamp", "Paper Lantern", "Copper Pendant", "Glass Globe Light",
+    "Reading Light", "Amber Wall Sconce", "Rattan Floor Lamp", "Marble Table Lamp",
+    "Walnut Chess Set", "Strategy Card Game", "Jigsaw of the Alps", "Pirate Dice Game",
+    "Word Tiles", "Castle Builder", "Trivia Night Box", "Backgammon Case",
+    "Canvas Weekender", "Leather Satchel", "Roll-top Backpack", "Travel Wash Bag",
+    "Waxed Tote", "Cabin Suitcase", "Camera Sling",
+    "Terracotta Planter", "Garden Kneeler", "Bird Feeder", "Hose Reel",
+    "Pruning Shears", "Seed Tin", "Watering Can",
 ]
-BY_SLUG = {p.slug: p for p in PRODUCTS}
-
-
-def search(query: str) -> list[Product]:
-    """Products whose name, category or material contain every word of the query."""
-    words = query.lower().split()
-    if not words:
-        return []
-
-    def text(p: Product) -> str:
-        return f"{p.name} {CATEGORIES[p.category]} {p.material}".lower()
-
-    return [p for p in PRODUCTS if all(w in text(p) for w in words)]
+RENAMED = Catalogue(
+    {new: name for new, name in _NEW_CATEGORIES.values()},
+    tuple(Product(_slug(new), new, _NEW_CATEGORIES[p.category][0], p.price, p.clearance,
+                  p.colour, p.material, _NEW_CATEGORIES[p.category][1], p.sizes, p.care)
+          for p, new in zip(STANDARD.products, _NEW_NAMES, strict=True)))
+CATALOGUES = {"standard": STANDARD, "renamed": RENAMED}

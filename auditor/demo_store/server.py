@@ -21,11 +21,11 @@ class StoreServer:
     """
 
     def __init__(self, flaws: Flaws | None = None, port: int = 0, theme: str = "classic",
-                 log_requests: bool = False) -> None:
+                 log_requests: bool = False, catalogue: str = "standard") -> None:
         logging.getLogger("werkzeug").setLevel(logging.INFO if log_requests else logging.WARNING)
         try:
             self._server: BaseWSGIServer = make_server(
-                "127.0.0.1", port, create_app(flaws, theme), threaded=True
+                "127.0.0.1", port, create_app(flaws, theme, catalogue), threaded=True
             )
         except OSError as exc:
             raise AuditorError(

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from playwright.sync_api import Error, Locator, Page
 
 from auditor.gather import script
-from auditor.gather.vocabulary import ORDER_NUMBER, PRODUCT_CARDS, PRODUCT_HREF, WORDS, words
+from auditor.gather.vocabulary import (
+    ORDER_NUMBER,
+    PAGE_PATTERNS,
+    PRODUCT_CARDS,
+    PRODUCT_HREF,
+    WORDS,
+    words,
+)
 
 
 @dataclass
@@ -58,6 +65,9 @@ def _any_visible(locators: list[Locator]) -> bool:
 
 def search_box(page: Page, override: str | None = None) -> Found | None:
     """The site search input."""
+    typed_into = page.locator("input:not([type=hidden]):not([type=submit]):not([type=button]), "
+                              "textarea, [contenteditable=true], [role=searchbox], "
+                              "[role=combobox]")  # never a search icon named "Search"
     return _try(page, [
         (page.get_by_role("searchbox"), "role=searchbox", 0.95),
         (page.locator("[role=search] input:not([type=hidden]):not([type=submit])"),
@@ -66,16 +76,8 @@ def search_box(page: Page, override: str | None = None) -> Found | None:
                       'input[name="query"], input[name="keyword"], input[name="k"]'),
          "input named q/s/search/query", 0.8),
         (page.get_by_placeholder(words("search")), "placeholder mentions search", 0.75),
-        (page.get_by_label(words("search")), "label mentions search", 0.75),
+        (page.get_by_label(words("search")).and_(typed_into), "label mentions search", 0.75),
     ], override)
-
-
-def search_opener(page: Page) -> Found | None:
-    """A button that reveals a hidden search box (icons on mobile headers)."""
-    return _try(page, [
-        (page.get_by_role("button", name=words("search")), "button named search", 0.7),
-        (page.get_by_role("link", name=words("search")), "link named search", 0.6),
-    ])
 
 
 def navigation_link(page: Page, name: str | None, override: str | None = None) -> Found | None:
@@ -95,15 +97,52 @@ def navigation_link(page: Page, name: str | None, override: str | None = None) -
     ], override)
 
 
-def menu_toggles(page: Page) -> list[Locator]:
-    """Drop-down openers in the navigation: aria-expanded buttons, popups, summaries."""
-    nav = page.locator("nav, [role=navigation], header")
-    toggles = nav.locator('[aria-expanded="false"], [aria-haspopup], details > summary')
+def category_names(page: Page) -> list[str]:
+    """The categories the navigation names, shown or folded away in a closed menu (a person
+    knows a "Shop" menu holds them), in their order: links that lead somewhere and are not
+    the cart, the account, a sale, the search or a page about the store."""
+    links = page.locator("nav a[href], [role=navigation] a[href], header a[href]")
     try:
-        return [toggles.nth(i) for i in range(min(toggles.count(), 8))
-                if toggles.nth(i).is_visible()]
+        rows = links.evaluate_all(script("link_words.js"))
     except Error:
         return []
+    not_one = re.compile("|".join(WORDS[k] for k in (
+        "cart", "checkout", "account", "clearance", "search", "not_a_category")), re.I)
+    names: list[str] = []
+    for text, href in rows:
+        if (2 <= len(text) <= 40 and href not in ("", "/") and not href.startswith(
+                ("#", "tel:", "mailto:", "javascript:")) and not not_one.search(text)
+                and text not in names):
+            names.append(text)
+    return names
+
+
+@dataclass(frozen=True)
+class Opener:
+    """A control that unfolds something: what it says, and what it seems to open."""
+
+    locator: Locator
+    words: str
+    kind: str  # menu, search, account or other
+    signature: str  # tells the same control apart across reads
+
+    @property
+    def called(self) -> str:
+        """How a person would name it: its words, or its look when it has none."""
+        looks = {"menu": "the ☰ menu button", "search": "the search icon",
+                 "account": "the account menu"}
+        return f"“{self.words}”" if self.words else looks.get(self.kind, "a drop-down")
+
+
+def openers(page: Page) -> list[Opener]:
+    """What could be unfolded now: toggles, drop-downs, search icons, closed summaries."""
+    try:
+        rows = page.evaluate(script("openers.js"),
+                             {"search": WORDS["search"], "account": WORDS["account"]})
+    except Error:
+        return []
+    return [Opener(page.locator(f'[data-auditor-opener="{index}"]'), words, kind, signature)
+            for index, words, kind, signature in rows]
 
 
 def main_region(page: Page) -> Locator:
@@ -128,15 +167,29 @@ def product_link(page: Page, name: str | None, override: str | None = None) -> F
     ], override)
 
 
+def listed_products(page: Page) -> list[tuple[str, str]]:
+    """The products the main region lists: (address, name), once each, in their order."""
+    return [(address, name.split("\n")[0].strip())
+            for address, name in main_content(page).listed]
+
+
+def link_to(page: Page, address: str) -> Found | None:
+    """A shown link in the main region to `address` (a path and query, as listed)."""
+    quoted = address.replace("\\", "\\\\").replace('"', '\\"')
+    return _try(page, [(main_region(page).locator(f'a[href$="{quoted}"]'),
+                        "link to the chosen product", 0.8)])
+
+
 @dataclass
 class MainContent:
     """What a page shows in its main region: enough to judge a listing or a confirmation."""
 
     text: str = ""
-    results: int = 0  # distinct product links, or product cards when no link looks like one
+    results: int = 0  # distinct product links, else products shown with a price, else cards
     headings: tuple[str, ...] = ()
     links: int = 0
     products: tuple[str, ...] = ()  # the listed products' link words
+    listed: tuple[tuple[str, str], ...] = ()  # the listed products: (address, link words)
 
 
 MAX_TEXT = 200_000  # characters of a page's text kept for matching words
@@ -145,19 +198,23 @@ MAX_TEXT = 200_000  # characters of a page's text kept for matching words
 def main_content(page: Page) -> MainContent:
     """The main region's text, product count, headings and links, in one call into the page."""
     try:
-        seen = page.evaluate(script("main_content.js"),
-                             {"cards": PRODUCT_CARDS, "maxChars": MAX_TEXT})
+        seen = page.evaluate(script("main_content.js"), {
+            "cards": PRODUCT_CARDS, "price": PAGE_PATTERNS["price"], "maxChars": MAX_TEXT})
     except Error:
         return MainContent()
     products: dict[str, str] = {}  # one entry a product, however often it is linked
     for address, text in seen["shown"]:
         path = address.split("?")[0]
         key = path if re.search(PRODUCT_HREF, path, re.I) else address
-        if re.search(PRODUCT_HREF, key, re.I):
+        if re.search(PRODUCT_HREF, key, re.I) and text not in products.get(key, " "):
             products[key] = " ".join(filter(None, [products.get(key), text]))
+        elif re.search(PRODUCT_HREF, key, re.I):
+            products.setdefault(key, "")
+    if not products:  # no address looks like a product's: what is listed with a price is
+        products = {address: text for address, text in seen["priced"]}
     return MainContent(seen["text"], len(products) or seen["cards"],
                        tuple(" ".join(h.split())[:80] for h in seen["headings"]), seen["links"],
-                       tuple(products.values()))
+                       tuple(products.values()), tuple(products.items()))
 
 
 def count_results(page: Page) -> int:

@@ -37,6 +37,9 @@ WORDS = {
                   r"nothing (was )?found|did not match|didn't match|couldn't find|"
                   r"could not find|keine (ergebnisse|treffer)|aucun résultat|brak wyników|"
                   r"nieko nerasta|nerasta|没有找到|无结果",
+    "not_a_category": r"^home$|about|contact|blog|help|faq|deliver|shipping|returns|terms|"
+                      r"privacy|wish ?list|compare|gift card|store locator|sitemap|impressum|"
+                      r"kontakt|über uns|o nas|apie mus|关于|联系",
     # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).
     "order_placed": r"order (has been |was |is )?(placed|received|confirmed)|"
                     r"thank you for (your )?(order|purchase)|bestellung (ist )?eingegangen|"

@@ -10,6 +10,7 @@ from playwright.sync_api import Error, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.gather import script
+from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
 from auditor.gather.lookahead import LookAhead, PlannedRead
 from auditor.gather.session import PersonaSession
@@ -31,6 +32,7 @@ class JourneyContext:
     inputs: dict[str, Any]
     locators: dict[str, str] = field(default_factory=dict)
     product_url: str | None = None
+    product: Choice | None = None  # the product she opened, named or chosen from the store
     typed: dict[str, str] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     slips: dict[str, int] = field(default_factory=dict)

@@ -8,8 +8,9 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import Locator
 
-from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, action, click, hover, need, note, press
+from auditor.gather import choosing, discovery
+from auditor.gather.actions import JourneyContext, action, need, press
+from auditor.gather.actions.opening import reveal
 from auditor.gather.forms import field_locator
 from auditor.gather.page_facts import offered
 from auditor.gather.step import Step
@@ -23,40 +24,36 @@ def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     step.act(lambda: ctx.page.goto(url, wait_until="commit"))
 
 
-def _category(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
-    return params.get("category") or ctx.inputs.get("category")
+def _wish(ctx: JourneyContext) -> set[str]:
+    return choosing.wish(ctx.inputs, ctx.session.persona.goal)
 
 
-def _link_to(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
-    return discovery.navigation_link(ctx.page, _category(ctx, params), ctx.locators.get("category"))
+def _category_choice(ctx: JourneyContext, params: dict[str, Any]) -> choosing.Choice | None:
+    """The category she will open: the named one if the menu has it, else her pick."""
+    named = params.get("category") or ctx.inputs.get("category")
+    return choosing.choose(named, discovery.category_names(ctx.page), _wish(ctx), "category",
+                           "in the menu")
 
 
 def _category_link(ctx: JourneyContext,
-                   params: dict[str, Any]) -> tuple[discovery.Found | None, list[Locator]]:
-    """The category's link in the navigation, else the drop-down toggles that may hide it."""
-    found = _link_to(ctx, params)
-    return found, [] if found else discovery.menu_toggles(ctx.page)
+                   params: dict[str, Any]) -> tuple[choosing.Choice | None,
+                                                    discovery.Found | None]:
+    """Her category, and its link in the navigation when it is in sight already."""
+    chosen = _category_choice(ctx, params)
+    name = chosen.name if chosen else None
+    return chosen, discovery.navigation_link(ctx.page, name, ctx.locators.get("category"))
 
 
 @action("open_category", "Open a category from the menu", "consideration", _category_link)
 def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    name = _category(ctx, params)
-    found, toggles = ctx.first_read(_category_link, params)
-    for toggle in toggles:
-        opener = discovery.Found(toggle, "drop-down toggle in the navigation", 0.8)
-        note(step, "menu", opener)  # before opening it: its aria-expanded is about to change
-        if ctx.session.persona.device.touch:
-            click(ctx, toggle)
-        else:
-            hover(ctx, toggle)
-        found = _link_to(ctx, params)
-        if not found and not ctx.session.persona.device.touch:
-            click(ctx, toggle)
-            found = _link_to(ctx, params)
-        if found:
-            break
+    chosen, found = ctx.first_read(_category_link, params)
+    name = chosen.name if chosen else None
+    step.evidence.chose = chosen.why if chosen else None
+    if found is None:
+        found = reveal(ctx, step, lambda: discovery.navigation_link(
+            ctx.page, name, ctx.locators.get("category")), "menu")
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,
-                "links and menu items in nav/header, opening drop-downs", "category")
+                "links and menu items in nav/header, opening menus and drop-downs", "category")
     press(ctx, step, link)
 
 
@@ -137,20 +134,32 @@ def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
     step.evidence.results_after = discovery.count_results(ctx.page)
 
 
-def _product(ctx: JourneyContext, params: dict[str, Any]) -> str | None:
-    return params.get("product") or ctx.inputs.get("product")
-
-
-def _product_link(ctx: JourneyContext, params: dict[str, Any]) -> discovery.Found | None:
-    return discovery.product_link(ctx.page, _product(ctx, params), ctx.locators.get("product"))
+def _product_link(ctx: JourneyContext,
+                  params: dict[str, Any]) -> tuple[choosing.Choice | None,
+                                                   discovery.Found | None]:
+    """Her product: the named one if the page lists it, else the one closest to her wish,
+    else the first listed; and its link."""
+    named = params.get("product") or ctx.inputs.get("product")
+    if named and (found := discovery.product_link(ctx.page, named, ctx.locators.get("product"))):
+        return choosing.Choice(named), found
+    listed = discovery.listed_products(ctx.page)
+    chosen = choosing.choose(named, [name for _, name in listed], _wish(ctx), "product",
+                             "on this page")
+    if ctx.locators.get("product") or chosen is None:
+        return chosen, discovery.product_link(ctx.page, named, ctx.locators.get("product"))
+    address = listed[chosen.index][0]
+    return chosen, (discovery.link_to(ctx.page, address)
+                    or discovery.product_link(ctx.page, chosen.name))
 
 
 @action("open_product", "Open a product", "consideration", _product_link)
 def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    name = _product(ctx, params)
-    found = ctx.first_read(_product_link, params)
-    link = need(step, f"a link to the product '{name}'" if name else "a product link", found,
+    chosen, found = ctx.first_read(_product_link, params)
+    named = params.get("product") or ctx.inputs.get("product")
+    step.evidence.chose = chosen.why if chosen else None
+    link = need(step, f"a link to the product '{named}'" if named else "a product link", found,
                 "product links in the main region", "product")
     press(ctx, step, link)
     if step.evidence.status == "ok":
         ctx.product_url = ctx.page.url
+        ctx.product = chosen

@@ -7,6 +7,8 @@ from typing import Any
 
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, action, click, need
+from auditor.gather.actions.opening import reveal
+from auditor.gather.choosing import search_words
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
 from auditor.model import SearchOutcome
@@ -18,14 +20,14 @@ def _search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found
 
 @action("search", "Search the store", "consideration", _search_box)
 def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    query = str(params.get("query") or ctx.inputs.get("search") or "")
-    found = ctx.first_read(_search_box, params)
-    if found is None and (opener := discovery.search_opener(ctx.page)):
-        click(ctx, opener.locator)
-        found = _search_box(ctx, params)
+    wanted = search_words(str(params.get("query") or ctx.inputs.get("search") or ""),
+                          ctx.product)
+    query, step.evidence.chose = wanted.name, wanted.why
+    found = ctx.first_read(_search_box, params) or reveal(
+        ctx, step, lambda: _search_box(ctx, params), "search")
     box = need(step, "the search box", found,
-               "role=searchbox, inputs in role=search, inputs named q/search, placeholders",
-               "search")
+               "role=searchbox, inputs in role=search, inputs named q/search, placeholders, "
+               "opening search icons and menus", "search")
     step.evidence.search = SearchOutcome(query, 0)
     click(ctx, box)
     step.evidence.typing_ms += ctx.session.type_keys(box, query)

@@ -1,23 +1,46 @@
 // What a page shows in its own content (main, or the body when there is none), read in one
 // call: its text, the addresses (path and query) and words of the links a person can see,
-// its first headings, how many product cards its markup has. Open shadow roots are searched
-// too, as Playwright's are.
-({ cards, maxChars }) => {
+// its first headings, how many product cards its markup has, and the products it lists by
+// what they are whatever their markup: a price with a link beside it. Open shadow roots are
+// searched too, as Playwright's are.
+({ cards, price, maxChars }) => {
   const main = document.querySelector('main, [role=main]') || document.body;
-  if (!main) return { text: '', shown: [], headings: [], cards: 0, links: 0 };
+  if (!main) return { text: '', shown: [], headings: [], cards: 0, links: 0, priced: [] };
   const roots = [main];
   for (let i = 0; i < roots.length; i++) {
     for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   }
   const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  const seen = (el) => el.getClientRects().length > 0;
+  const address = (a) => a.pathname + a.search;
   const links = all('a[href]');
+  const visibleLinks = links.filter((a) => typeof a.pathname === 'string' && seen(a));  // not SVG
+  // A listed product: the nearest box around a shown price that holds a link to somewhere,
+  // named by its longest link words (the product's name, not "Add to cart").
+  const isPrice = new RegExp(price, 'i');
+  const boxes = new Map();
+  for (const el of all('*').slice(0, 20000)) {
+    if (el.childElementCount || !isPrice.test(el.textContent || '')
+        || (el.textContent || '').length > 60 || !seen(el)) continue;
+    let box = el.parentElement;
+    for (let depth = 0; box && box !== main && depth < 6; depth++, box = box.parentElement) {
+      const named = [...box.querySelectorAll('a[href]')].filter((a) => typeof a.pathname === 'string'
+        && !a.getAttribute('href').startsWith('#') && seen(a));
+      if (!named.length) continue;
+      const name = named.reduce((a, b) => ((b.innerText || '').trim().length
+        > (a.innerText || '').trim().length ? b : a));
+      boxes.set(box, [address(name), (name.innerText || '').trim().slice(0, 200)]);
+      break;
+    }
+  }
+  const listed = [...boxes.keys()].filter((box) => ![...boxes.keys()].some(
+    (other) => other !== box && box.contains(other)));
   return {
     text: main.innerText.slice(0, maxChars),
-    shown: links.filter((a) => typeof a.pathname === 'string'  // not SVG links
-      && a.getClientRects().length > 0).slice(0, 500)
-      .map((a) => [a.pathname + a.search, (a.innerText || '').trim().slice(0, 200)]),
+    shown: visibleLinks.slice(0, 500).map((a) => [address(a), (a.innerText || '').trim().slice(0, 200)]),
     headings: all('h2, h3, h4').slice(0, 3).map((h) => h.innerText),
     cards: all(cards).length,
     links: links.length,
+    priced: listed.map((box) => boxes.get(box)),
   };
 }

@@ -1,0 +1,44 @@
+"""Open before you look: what is folded away (a collapsed navbar, a search icon, an account
+drop-down) is unfolded the way a person does it, and what she had to open is her effort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from auditor.gather import discovery
+from auditor.gather.actions import JourneyContext, click, note
+from auditor.gather.discovery import Found
+from auditor.gather.step import Step
+
+MAX_OPENED = 4  # a person opens a few menus looking for something, then gives up
+SETTLE_MS = 300  # a menu that fetches or animates its content gets this long to show it
+
+
+def reveal(ctx: JourneyContext, step: Step, find: Callable[[], Found | None],
+           kind: str) -> Found | None:
+    """What `find` finds, unfolding openers one by one until it shows: those that look like
+    `kind` (menu, search, account) first, then the ☰ menus, then any other. Each opener
+    pressed is noted in the step's effort; none is pressed twice."""
+    found = find()
+    tried: set[str] = set()
+    order = {kind: 0, "menu": 1}
+    while found is None and len(tried) < MAX_OPENED:
+        fresh = [o for o in discovery.openers(ctx.page) if o.signature not in tried]
+        if not fresh:
+            break
+        opener = min(fresh, key=lambda o: order.get(o.kind, 2))
+        tried.add(opener.signature)
+        note(step, f"opener_{opener.kind}", Found(opener.locator, f"{opener.kind} opener", 0.7))
+        if not ctx.session.persona.device.touch and opener.kind == "menu":
+            opener.locator.hover()
+            found = find()
+            if found is not None:
+                step.evidence.effort.append(f"opened {opener.called} (hovered)")
+                break
+        click(ctx, opener.locator)
+        step.evidence.effort.append(f"opened {opener.called}")
+        found = find()
+        if found is None:
+            ctx.page.wait_for_timeout(SETTLE_MS)
+            found = find()
+    return found

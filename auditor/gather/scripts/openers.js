@@ -1,0 +1,35 @@
+// The controls a person presses to unfold what is folded away (a ☰ navbar toggle, a search
+// icon, an account drop-down, a closed accordion), shown and still closed, in page order:
+// [[index, words, kind, signature]]. Each is tagged data-auditor-opener=index for a locator;
+// the signature tells the same control apart across calls. A link that goes somewhere is
+// no opener.
+({ search, account }) => {
+  const selector = '[aria-expanded="false"], [aria-haspopup]:not([aria-expanded="true"]), '
+    + 'details:not([open]) > summary, [data-toggle], [data-bs-toggle], [class*="toggle" i], '
+    + '[class*="burger" i], [class*="menu-btn" i], [class*="menu-button" i], '
+    + '[class*="search-btn" i], [class*="search-icon" i], [class*="search-open" i]';
+  const classOf = (el) => (el && (el.className.baseVal ?? el.className)) || '';
+  const isSearch = new RegExp(search, 'i');
+  const isAccount = new RegExp(account, 'i');
+  document.querySelectorAll('[data-auditor-opener]').forEach((el) => el.removeAttribute('data-auditor-opener'));
+  const out = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (el.matches('input, select, textarea, option, form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
+    if (el.disabled || el.getAttribute('aria-expanded') === 'true' || !el.getClientRects().length
+        || getComputedStyle(el).visibility === 'hidden') continue;
+    const href = el.tagName === 'A' ? (el.getAttribute('href') || '') : '';
+    const toggles = el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup')
+      || el.hasAttribute('data-toggle') || el.hasAttribute('data-bs-toggle');
+    if (href && !href.startsWith('#') && !href.startsWith('javascript') && !toggles) continue;
+    const words = (el.getAttribute('aria-label') || el.innerText || el.title || '')
+      .replace(/\s+/g, ' ').trim().slice(0, 60);
+    const hint = [classOf(el), ...[...el.querySelectorAll('[class]')].slice(0, 3).map(classOf),
+      el.id, el.getAttribute('data-target') || el.getAttribute('data-bs-target') || ''].join(' ');
+    const kind = isSearch.test(words) || /search/i.test(hint) ? 'search'
+      : isAccount.test(words) || /account|user|login/i.test(hint) ? 'account'
+        : /menu|nav|burger|toggler|bars|categor/i.test(`${words} ${hint}`) ? 'menu' : 'other';
+    el.setAttribute('data-auditor-opener', String(out.length));
+    out.push([out.length, words, kind, `${el.tagName}|${words}|${hint}`]);
+  }
+  return out;
+}
