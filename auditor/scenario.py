@@ -33,10 +33,12 @@ DEFAULT_INPUTS: dict[str, Any] = {
     "search": "wooden toy train",
     "product": None,
     "category": None,
+    "payment": None,  # "card": pays by card even where a store offers ways without one
     "customer": {
         "email": "ada.lovelace@example.com", "given-name": "Ada", "family-name": "Lovelace",
         "name": "Ada Lovelace", "address-line1": "12 Analytical Street",
-        "address-level2": "Berlin", "postal-code": "10115", "country": "Germany",
+        "house-number": "12", "address-level2": "Berlin", "address-level1": "Berlin",
+        "postal-code": "10115", "country": "Germany",
         "tel": "+49 30 1234567", "cc-name": "Ada Lovelace",
         "cc-number": "4242 4242 4242 4242", "cc-exp": "12/34", "cc-csc": "123",
         "new-password": "correct-horse-battery-9",

@@ -10,6 +10,7 @@ from flask import Flask, abort, jsonify, redirect, render_template, request, ses
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from auditor.demo_store import catalog
+from auditor.demo_store.accordion import add_accordion_checkout
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
 from auditor.demo_store.flaws import Flaws, parse_flaws
 from auditor.demo_store.multistep import add_multistep_checkout
@@ -20,7 +21,18 @@ THEMES = {
               "multi-step checkout with card fields in an iframe",
     "platform": "a popular platform's conventions: /collections, /products, cart drawer, "
                 "checkout[...] field names, information → shipping → payment",
+    "bootstrap": "a Bootstrap navbar that collapses behind a nameless ☰ on phones, a search "
+                 "box behind an icon, an account drop-down, product links by query string, "
+                 "cards with no 'product' in their class, add to cart without a page load",
+    "accordion": "the Bootstrap store with a one-page accordion checkout: continue per "
+                 "section, a delivery method in a modal, payment methods, a terms box, a "
+                 "required region, a place-order button disabled until ready, and a "
+                 "confirmation without an order number",
 }
+# Where categories and products live: a path with the slug, or a script taking ?slug=.
+_ROUTES = {"platform": ("/collections/<slug>", "/products/<slug>"),
+           "bootstrap": ("/list.php", "/view.php"), "accordion": ("/list.php", "/view.php")}
+MULTISTEP = ("modern", "platform")
 
 
 def create_app(flaws: Flaws | None = None, theme: str = "classic",
@@ -30,8 +42,9 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     shop = catalog.CATALOGUES[catalogue]
     app = Flask(__name__)
     here = Path(__file__).parent / "templates"
-    app.jinja_loader = ChoiceLoader([FileSystemLoader(here / theme),
-                                     FileSystemLoader(here / "classic")])
+    chain = {"accordion": ["accordion", "bootstrap"]}.get(theme, [theme])
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(here / name)
+                                     for name in (*chain, "classic")])
     app.secret_key = secrets.token_hex(16)
     app.config["FLAWS"] = flaws
     orders: dict[str, dict] = {}
@@ -47,10 +60,11 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     def home():
         return render_template("home.html", featured=shop.featured())
 
-    plural = theme == "platform"
+    category_rule, product_rule = _ROUTES.get(theme, ("/category/<slug>", "/product/<slug>"))
 
-    @app.get("/collections/<slug>" if plural else "/category/<slug>")
-    def category(slug: str):
+    @app.get(category_rule)
+    def category(slug: str = ""):
+        slug = slug or request.args.get("slug", "")
         if slug not in shop.categories:
             abort(404)
         low, high = _price(request.args.get("min")), _price(request.args.get("max"))
@@ -63,14 +77,15 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         return render_template("category.html", slug=slug, name=shop.categories[slug],
                                products=products, low=low, high=high, clearance=clearance)
 
-    @app.get("/products/<slug>" if plural else "/product/<slug>")
-    def product(slug: str):
+    @app.get(product_rule)
+    def product(slug: str = ""):
+        slug = slug or request.args.get("slug", "")
         item = shop.by_slug.get(slug) or abort(404)
         return render_template("product.html", product=item)
 
     @app.get("/search")
     def search():
-        query = request.args.get("q", "").strip()
+        query = (request.args.get("q") or request.args.get("search") or "").strip()
         results = [] if flaws.on("broken-search") else shop.search(query)
         return render_template("search.html", query=query, results=results)
 
@@ -106,9 +121,8 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         session["cart"] = cart
         return redirect(url_for("cart"), code=303)
 
-    @app.route("/checkout", methods=["GET", "POST"])
     def checkout():
-        if theme != "classic":
+        if theme in MULTISTEP:
             return redirect(url_for("information"), code=303)
         lines, total = _cart_lines(shop, session.get("cart", {}))
         if not lines:
@@ -141,6 +155,13 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
                                    password_error="Use at least 8 characters."), 200
         return render_template("account.html", email=placed["email"])
 
+    @app.route("/account/register", methods=["GET", "POST"])
+    def register():
+        values = {k: request.form.get(k, "") for k in ("firstname", "lastname", "email")}
+        errors = _registration_errors(request.form) if request.method == "POST" else {}
+        return render_template("register.html", values=values, errors=errors,
+                               created=request.method == "POST" and not errors)
+
     @app.get("/img/<slug>.svg")
     def picture(slug: str):
         item = shop.by_slug.get(slug) or abort(404)
@@ -157,8 +178,15 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         return render_template("error.html", title="Something went wrong",
                                message="We could not place your order. Please try later."), 500
 
-    if theme != "classic":
-        add_multistep_checkout(app, theme, flaws, orders, lambda cart: _cart_lines(shop, cart))
+    def lines_of(cart: dict[str, int]) -> tuple[list[dict], float]:
+        return _cart_lines(shop, cart)
+
+    if theme == "accordion":
+        add_accordion_checkout(app, flaws, orders, lines_of)
+    else:
+        app.add_url_rule("/checkout", "checkout", checkout, methods=["GET", "POST"])
+    if theme in MULTISTEP:
+        add_multistep_checkout(app, theme, flaws, orders, lines_of)
     return app
 
 
@@ -170,6 +198,19 @@ def _add_to_cart(shop: catalog.Catalogue, form) -> str:
     cart[slug] = cart.get(slug, 0) + max(1, _int(form.get("quantity"), 1))
     session["cart"] = cart
     return slug
+
+
+def _registration_errors(form) -> dict[str, str]:
+    errors = {}
+    if "@" not in form.get("email", ""):
+        errors["email"] = "E-Mail Address does not appear to be valid!"
+    if len(form.get("password", "")) < 8:
+        errors["password"] = "Password must be at least 8 characters!"
+    elif form.get("confirm") != form.get("password"):
+        errors["confirm"] = "Password confirmation does not match password!"
+    if not form.get("agree"):
+        errors["agree"] = "Warning: You must agree to the Privacy Policy!"
+    return errors
 
 
 def _card(p: catalog.Product) -> dict:

@@ -261,14 +261,22 @@ def guest_choice(page: Page) -> Found | None:
     ], seldom_there=True)
 
 
-def submit_control(page: Page, key: str, override: str | None = None) -> Found | None:
-    """The form's button for `key` (place_order, continue, create_account)."""
+def submit_control(page: Page | Locator, key: str,
+                   override: str | None = None) -> Found | None:
+    """The button for `key` (place_order, continue, choose, create_account), on the page or
+    inside a part of it (a dialog)."""
     pattern = words(key)
     return _try(page, [
         (page.get_by_role("button", name=pattern), f"button named {key.replace('_', ' ')}", 0.9),
         (page.locator("input[type=submit]").filter(has_text=pattern), "submit input", 0.8),
         (page.get_by_role("link", name=pattern), f"link named {key.replace('_', ' ')}", 0.6),
     ], override)
+
+
+def open_dialog(page: Page) -> Found | None:
+    """A modal dialog in sight (a delivery method chooser, a size guide)."""
+    return _try(page, [(page.locator('[role=dialog], dialog[open], [aria-modal="true"]'),
+                        "open dialog", 0.9)], seldom_there=True)
 
 
 def any_submit(page: Page) -> Found | None:

@@ -31,15 +31,23 @@ WORDS = {
                    r"立即支付",
     "create_account": r"create (an )?account|register|sign ?up|konto erstellen|créer un compte|"
                       r"załóż konto|sukurti paskyrą|注册",
-    "clearance": r"clearance|sale|outlet|reduced|discount|ausverkauf|soldes|wyprzedaż|"
+    "clearance": r"clearance|sale|outlet|reduced|discount|specials?\b|angebote|promo|"
+                 r"ausverkauf|soldes|wyprzedaż|"
                  r"išpardavimas|特价|清仓",
+    "choose": r"^(choose|select|change|pick)\b|wählen|choisir|wybierz|pasirinkti|选择",
+    "agree": r"\bagree|terms|conditions|privacy policy|\bagb\b|akzeptiere|j.accepte|"
+             r"regulamin|akceptuję|sutinku|taisykl|同意",
+    "card_payment": r"card|kredit|karte|carte|karta|kortel|信用卡|银行卡",
+    "no_card_payment": r"cash on delivery|bank transfer|invoice|pay (later|on delivery|at)|"
+                       r"free|nachnahme|überweisung|rechnung|contre.remboursement|virement|"
+                       r"za pobraniem|przelew|grynaisiais|pavedimu|货到付款|银行转账",
     "no_results": r"no (results|products|items|matches)|0 (results|products|items)|"
                   r"nothing (was )?found|did not match|didn't match|couldn't find|"
                   r"could not find|keine (ergebnisse|treffer)|aucun résultat|brak wyników|"
                   r"nieko nerasta|nerasta|没有找到|无结果",
     "not_a_category": r"^home$|about|contact|blog|help|faq|deliver|shipping|returns|terms|"
-                      r"privacy|wish ?list|compare|gift card|store locator|sitemap|impressum|"
-                      r"kontakt|über uns|o nas|apie mus|关于|联系",
+                      r"register|privacy|wish ?list|compare|gift card|store locator|sitemap|"
+                      r"impressum|kontakt|über uns|o nas|apie mus|关于|联系",
     # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).
     "order_placed": r"order (has been |was |is )?(placed|received|confirmed)|"
                     r"thank you for (your )?(order|purchase)|bestellung (ist )?eingegangen|"
@@ -95,9 +103,15 @@ FIELD_WORDS: list[tuple[str, str]] = [
     ("family-name", r"last.?name|surname|family|lname|nachname|nom de famille|nazwisko|"
                     r"pavardė|姓氏"),
     ("name", r"full.?name|^name$|your name|imię i nazwisko|vardas ir pavardė|姓名"),
+    ("address-line2", r"address.?(line.?)?2|apartment|\bapt\b|suite|adresszusatz|"
+                      r"complément|adres.?2|butas|地址2"),
+    ("organization", r"company|organi[sz]ation|firma|unternehmen|société|entreprise|įmonė|公司"),
+    ("house-number", r"house.?(number|no)|hausnummer|numer domu|namo numeris|门牌"),
     ("address-line1", r"address|street|addr|straße|strasse|adresse|adres|ulica|gatvė|地址"),
     ("address-level2", r"city|town|stadt|ville|miasto|miestas|城市"),
     ("postal-code", r"zip|postal|post.?code|plz|code postal|kod pocztowy|pašto kodas|邮编"),
+    ("address-level1", r"region|\bstate\b|province|county|bundesland|région|województwo|"
+                       r"apskritis|\bzone|省"),
     ("country", r"country|land|pays|kraj|šalis|国家"),
     ("tel", r"phone|\btel|mobile|telefon|téléphone|telefonas|电话|手机"),
 ]

@@ -157,6 +157,15 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
         step.act(lambda: _land(ctx, point))
 
 
+def ready(target: Locator) -> bool:
+    """Whether a person could press it now: not greyed out (disabled or aria-disabled)."""
+    try:
+        return target.is_enabled(timeout=READY_WAIT_MS) and (
+            target.get_attribute("aria-disabled", timeout=READY_WAIT_MS) != "true")
+    except Error:
+        return False
+
+
 def _why_not(target: Locator) -> tuple[str, str]:
     """What the element is called and why a person could not press it, in words."""
     try:

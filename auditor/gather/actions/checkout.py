@@ -6,134 +6,18 @@ from typing import Any
 
 from playwright.sync_api import Error
 
-from auditor.cards import luhn_ok
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, action, click, need, press
+from auditor.gather.actions import JourneyContext, action, need, press
+from auditor.gather.actions.conversation import settle
+from auditor.gather.actions.opening import reveal
+from auditor.gather.actions.typing import fill_fields
 from auditor.gather.discovery import Found
-from auditor.gather.forms import by_key, classify_field, compare, field_key, field_locator
-from auditor.gather.secrets import SECRET_FIELDS
+from auditor.gather.forms import by_key, compare
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
 from auditor.gather.wording import StepFailed
 
 MAX_CHECKOUT_PAGES = 4
-
-
-def value_for(ctx: JourneyContext, token: str) -> str | None:
-    customer = ctx.inputs.get("customer", {})
-    if token == "current-password":
-        token = "new-password"
-    return customer.get(token)
-
-
-def slip(token: str, value: str) -> str:
-    """The persona's slip: one digit dropped, chosen so that the result is really wrong."""
-    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
-    for i in reversed(digits):
-        wrong = value[:i] + value[i + 1:]
-        if token != "cc-number" or not luhn_ok("".join(c for c in wrong if c.isdigit())):
-            return wrong.rstrip()
-    return value[:-1]
-
-
-def _slip_target(ctx: JourneyContext, tokens: set[str]) -> str | None:
-    """The field the persona will get wrong this time, if he still makes mistakes.
-
-    His slip belongs in the card number; only a flow that reaches its final button without
-    any card field (pay on delivery, payment elsewhere) gets it in a fallback field.
-    """
-    card_seen = any(t == "cc-number" for t in ctx.tokens.values())
-    for mistake in ctx.session.persona.mistakes:
-        candidates = [mistake.field]
-        if mistake.field not in tokens and not card_seen and _final_page(ctx):
-            candidates += list(mistake.fallback_fields)
-        for token in candidates:
-            if token in tokens:
-                return token if ctx.slips.get(token, 0) < mistake.times else None
-    return None
-
-
-def _final_page(ctx: JourneyContext) -> bool:
-    """Whether this checkout page holds the button that places the order."""
-    return discovery.submit_control(ctx.page, "place_order") is not None
-
-
-def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: bool = False,
-                controls: list[dict[str, Any]] | None = None) -> list[str]:
-    """Type every field the persona knows an answer for; returns the keys typed.
-    `controls`: the page's form controls when just read, else they are read here."""
-    if controls is None:
-        controls = ctx.session.fields()
-    fields = [f for f in controls if f["visible"] and not f["readonly"]]
-    tokens = {f["key"]: f["token"] for f in _classified(fields) if f["token"]}
-    target = _slip_target(ctx, set(tokens.values()))
-    typed: list[str] = []
-    for f in _classified(fields):
-        key, token = f["key"], f["token"]
-        if f["type"] in ("checkbox", "radio"):
-            _tick_if_required(ctx, f)
-            continue
-        value = value_for(ctx, token) if token else ("Test" if f["required"] else None)
-        if value is None:
-            continue
-        kept = (f["value"] == ctx.typed.get(key) and not f["ariaInvalid"]
-                and not f["browserInvalid"])
-        if only_missing and kept and token != target:
-            continue
-        if token == target:
-            value = slip(token, value)
-            ctx.slips[token] = ctx.slips.get(token, 0) + 1
-            step.evidence.slip_in = key
-        locator = field_locator(ctx.page, f)
-        if f["tag"] == "select":
-            _choose(locator, f, value)
-        elif f["tag"] == "combobox":
-            _choose_custom(ctx, locator, value)
-        else:
-            step.evidence.typing_ms += ctx.session.type_keys(
-                locator, value, secret=token in SECRET_FIELDS)
-        ctx.typed[key] = value
-        if token:
-            ctx.tokens[key] = token
-        typed.append(key)
-    step.evidence.fields_typed = len(typed)
-    if required and not tokens and not typed:
-        raise StepFailed("could not find checkout fields (looked for inputs by autocomplete, "
-                         "label, name and placeholder); set locators in a site profile")
-    return typed
-
-
-def _classified(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for f in fields:
-        token, how = classify_field(f)
-        out.append({**f, "token": token, "how": how, "key": field_key(f)})
-    return out
-
-
-def _choose(locator: Any, field: dict[str, Any], value: str) -> None:
-    match = next((o for o in field["options"] if o.lower() == value.lower()), None)
-    try:
-        if match:
-            locator.select_option(label=match)
-        elif len(field["options"]) > 1:
-            locator.select_option(index=1)
-    except Error:
-        pass
-
-
-def _choose_custom(ctx: JourneyContext, locator: Any, value: str) -> None:
-    """A drop-down built from divs: open it, then pick the option by its text."""
-    click(ctx, locator)
-    options = ctx.page.get_by_role("option")
-    wanted = options.filter(has_text=value)
-    target = wanted.first if wanted.count() else options.first
-    click(ctx, target)
-
-
-def _tick_if_required(ctx: JourneyContext, field: dict[str, Any]) -> None:
-    if field["required"] and field["type"] == "checkbox" and not field["value"]:
-        field_locator(ctx.page, field).check()
 
 
 def _form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -144,6 +28,7 @@ def _form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str, Any]]:
 def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     fill_fields(ctx, step, only_missing=False, required=True,
                 controls=ctx.first_read(_form, params))
+    settle(ctx, step)
 
 
 def _order_form(ctx: JourneyContext,
@@ -155,13 +40,15 @@ def _order_form(ctx: JourneyContext,
 
 @action("place_order", "Place the order", "purchase", _order_form)
 def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    form = ctx.first_read(_order_form, params)
+    form: tuple[list[dict[str, Any]], Found | None] | None = ctx.first_read(_order_form, params)
     if ctx.attempt > 1:  # a retry: retype what the store lost, then read the form again
         step.evidence.retyped = fill_fields(ctx, step, only_missing=True,
-                                                    controls=form[0])
-        form = _order_form(ctx, params)
+                                            controls=form[0])
+        form = None
     for page in range(MAX_CHECKOUT_PAGES):
-        fields, control = form if page == 0 else _order_form(ctx, params)
+        if settle(ctx, step) or form is None or page > 0:
+            form = _order_form(ctx, params)
+        fields, control = form
         before = by_key(fields)
         is_final = control is not None
         control = control or discovery.submit_control(ctx.page, "continue")
@@ -173,10 +60,10 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
             return
         after = by_key(ctx.session.fields())
         outcome = compare(before, after, ctx.typed)
-        if is_final or outcome.invalid or outcome.cleared or ctx.page.url == start_url:
+        if is_final or outcome.invalid or outcome.cleared:
             _record_rejection(ctx, step, outcome, after, start_url)
             return
-        fill_fields(ctx, step, only_missing=True)
+        fill_fields(ctx, step, only_missing=True)  # a next page, or the same one further on
     raise StepFailed(f"no order confirmation after {MAX_CHECKOUT_PAGES} checkout pages")
 
 
@@ -244,17 +131,28 @@ def _account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, 
 def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     shown, offer = ctx.first_read(_account_offer, params)
     if not shown:
+        offer = offer or reveal(ctx, step, lambda: discovery.submit_control(
+            ctx.page, "create_account"), "account")
         press(ctx, step, need(step, "a create-account offer", offer,
-                              "buttons or links named create account/register/sign up",
-                              "create_account"))
+                              "buttons or links named create account/register/sign up, "
+                              "opening account menus", "create_account"))
     fill_fields(ctx, step, only_missing=True)
     button = need(step, "the create-account button",
                   discovery.submit_control(ctx.page, "create_account",
-                                           ctx.locators.get("create_account")),
-                  "buttons named create account/register/sign up", "create_account")
+                                           ctx.locators.get("create_account"))
+                  or _form_button(ctx), "buttons named create account/register/sign up, "
+                  "else the password form's own button", "create_account")
     press(ctx, step, button)
     if _password_fields(ctx) and _error_text(ctx):
         raise StepFailed(f"the account was not created: {_error_text(ctx)}")
+
+
+def _form_button(ctx: JourneyContext) -> Found | None:
+    """A registration form's own button, whatever it says ("Continue"), when it asks for a
+    password."""
+    if not _password_fields(ctx):
+        return None
+    return discovery.submit_control(ctx.page, "continue") or discovery.any_submit(ctx.page)
 
 
 def _password_fields(ctx: JourneyContext) -> list[dict[str, Any]]:

@@ -19,9 +19,11 @@
   // named by its longest link words (the product's name, not "Add to cart").
   const isPrice = new RegExp(price, 'i');
   const boxes = new Map();
+  const ownText = (el) => [...el.childNodes].filter((n) => n.nodeType === 3)
+    .map((n) => n.textContent).join('');
   for (const el of all('*').slice(0, 20000)) {
-    if (el.childElementCount || !isPrice.test(el.textContent || '')
-        || (el.textContent || '').length > 60 || !seen(el)) continue;
+    const own = ownText(el);
+    if (own.length > 60 || !isPrice.test(own) || !seen(el)) continue;
     let box = el.parentElement;
     for (let depth = 0; box && box !== main && depth < 6; depth++, box = box.parentElement) {
       const named = [...box.querySelectorAll('a[href]')].filter((a) => typeof a.pathname === 'string'

@@ -15,6 +15,8 @@
   const out = [];
   for (const el of document.querySelectorAll(selector)) {
     if (el.matches('input, select, textarea, option, form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
+    const control = el.parentElement && el.parentElement.closest('button, a, [role=button], summary');
+    if (control) continue;  // a part of a control (its icon), not a control of its own
     if (el.disabled || el.getAttribute('aria-expanded') === 'true' || !el.getClientRects().length
         || getComputedStyle(el).visibility === 'hidden') continue;
     const href = el.tagName === 'A' ? (el.getAttribute('href') || '') : '';

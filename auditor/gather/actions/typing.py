@@ -1,0 +1,146 @@
+"""Typing a form as the persona does: each field she knows an answer for, with her slips,
+the boxes she must tick, drop-downs chosen by their words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Error
+
+from auditor.cards import luhn_ok
+from auditor.gather import discovery
+from auditor.gather.actions import JourneyContext, click, ready
+from auditor.gather.forms import classify_field, field_key, field_locator
+from auditor.gather.secrets import SECRET_FIELDS
+from auditor.gather.step import Step
+from auditor.gather.vocabulary import words
+from auditor.gather.wording import StepFailed
+
+
+def value_for(ctx: JourneyContext, token: str) -> str | None:
+    customer = ctx.inputs.get("customer", {})
+    if token == "current-password":
+        token = "new-password"
+    return customer.get(token)
+
+
+def slip(token: str, value: str) -> str:
+    """The persona's slip: one digit dropped, chosen so that the result is really wrong."""
+    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+    for i in reversed(digits):
+        wrong = value[:i] + value[i + 1:]
+        if token != "cc-number" or not luhn_ok("".join(c for c in wrong if c.isdigit())):
+            return wrong.rstrip()
+    return value[:-1]
+
+
+def _slip_target(ctx: JourneyContext, tokens: set[str]) -> str | None:
+    """The field the persona will get wrong this time, if he still makes mistakes.
+
+    His slip belongs in the card number; only a flow that reaches its final button without
+    any card field (pay on delivery, payment elsewhere) gets it in a fallback field.
+    """
+    card_seen = any(t == "cc-number" for t in ctx.tokens.values())
+    for mistake in ctx.session.persona.mistakes:
+        candidates = [mistake.field]
+        if mistake.field not in tokens and not card_seen and _final_page(ctx):
+            candidates += list(mistake.fallback_fields)
+        for token in candidates:
+            if token in tokens:
+                return token if ctx.slips.get(token, 0) < mistake.times else None
+    return None
+
+
+def _final_page(ctx: JourneyContext) -> bool:
+    """Whether this checkout page's button that places the order can be pressed now (a
+    one-page checkout's is disabled while it still asks for a card)."""
+    final = discovery.submit_control(ctx.page, "place_order")
+    return final is not None and ready(final.locator)
+
+
+def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: bool = False,
+                controls: list[dict[str, Any]] | None = None,
+                slip_again: bool = True, retype_refused: bool = True) -> list[str]:
+    """Type every field the persona knows an answer for; returns the keys typed.
+    `controls`: the page's form controls when just read, else they are read here.
+    `slip_again`: a field he typed before may take his slip again (a retry); else only a
+    field new to him does (one that appeared as the checkout went on).
+    `retype_refused`: a field the page marks wrong is typed again (after a refused order)."""
+    if controls is None:
+        controls = ctx.session.fields()
+    fields = [f for f in controls if f["visible"] and not f["readonly"]]
+    tokens = {f["key"]: f["token"] for f in _classified(fields) if f["token"]}
+    target = _slip_target(ctx, set(tokens.values()))
+    typed: list[str] = []
+    for f in _classified(fields):
+        key, token = f["key"], f["token"]
+        if f["type"] in ("checkbox", "radio"):
+            _tick_if_asked(ctx, step, f)
+            continue
+        value = value_for(ctx, token) if token else ("Test" if f["required"] else None)
+        if value is None:
+            continue
+        kept = f["value"] == ctx.typed.get(key) and not (
+            retype_refused and (f["ariaInvalid"] or f["browserInvalid"]))
+        slipping = token == target and (slip_again or key not in ctx.typed)
+        if only_missing and kept and not slipping:
+            continue
+        if slipping:
+            value = slip(token, value)
+            ctx.slips[token] = ctx.slips.get(token, 0) + 1
+            step.evidence.slip_in = key
+        locator = field_locator(ctx.page, f)
+        if f["tag"] == "select":
+            _choose(locator, f, value)
+        elif f["tag"] == "combobox":
+            _choose_custom(ctx, locator, value)
+        else:
+            step.evidence.typing_ms += ctx.session.type_keys(
+                locator, value, secret=token in SECRET_FIELDS)
+        ctx.typed[key] = value
+        if token:
+            ctx.tokens[key] = token
+        typed.append(key)
+    step.evidence.fields_typed = (step.evidence.fields_typed or 0) + len(typed)
+    if required and not tokens and not typed:
+        raise StepFailed("could not find checkout fields (looked for inputs by autocomplete, "
+                         "label, name and placeholder); set locators in a site profile")
+    return typed
+
+
+def _classified(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for f in fields:
+        token, how = classify_field(f)
+        out.append({**f, "token": token, "how": how, "key": field_key(f)})
+    return out
+
+
+def _choose(locator: Any, field: dict[str, Any], value: str) -> None:
+    match = next((o for o in field["options"] if o.lower() == value.lower()), None)
+    try:
+        if match:
+            locator.select_option(label=match)
+        elif len(field["options"]) > 1:
+            locator.select_option(index=1)
+    except Error:
+        pass
+
+
+def _choose_custom(ctx: JourneyContext, locator: Any, value: str) -> None:
+    """A drop-down built from divs: open it, then pick the option by its text."""
+    click(ctx, locator)
+    options = ctx.page.get_by_role("option")
+    wanted = options.filter(has_text=value)
+    target = wanted.first if wanted.count() else options.first
+    click(ctx, target)
+
+
+def _tick_if_asked(ctx: JourneyContext, step: Step, field: dict[str, Any]) -> None:
+    """Tick a box the order needs: a required one, or terms she must agree to (never a
+    newsletter: that is not asked of her)."""
+    if field["type"] != "checkbox" or field["value"] or not (
+            field["required"] or words("agree").search(field["label"])):
+        return
+    field_locator(ctx.page, field).check()
+    step.evidence.effort.append(f"ticked “{field['label'][:60]}”")
