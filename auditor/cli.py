@@ -245,7 +245,8 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
               help="Port on 127.0.0.1 (0: any free).")
 @click.option("--flaw", "flaws", multiple=True,
               help="Switch on a flaw, NAME or NAME=SECONDS (repeatable).")
-@click.option("--theme", default="classic", show_default=True, help="Markup theme.")
+@click.option("--theme", default="classic", show_default=True,
+              help="Markup theme: classic, modern, platform, bootstrap or accordion.")
 @click.option("--catalogue", type=click.Choice(["standard", "renamed"]), default="standard",
               show_default=True,
               help="renamed: other categories and products, none that a built-in persona names.")
@@ -259,7 +260,8 @@ def store(port: int, flaws: tuple[str, ...], theme: str, catalogue: str) -> None
         raise AuditorError(f"unknown theme '{theme}'; known themes: {', '.join(THEMES)}")
     parsed = parse_flaws(list(flaws))
     server = StoreServer(parsed, port, theme, log_requests=True, catalogue=catalogue)
-    click.echo(f"Demo store at {server.url} (theme {theme}, {catalogue} catalogue)")
+    click.echo(f"Demo store at {server.url}, {catalogue} catalogue, theme {theme}: "
+               f"{THEMES[theme]}")
     for name in sorted(parsed.switches | set(parsed.delays)):
         click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
                    + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))
@@ -332,6 +334,12 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
                    f"({hit['confidence']:.2f})")
     for name, error in found.missing:
         click.echo(f"  ✘ {name}: {error}")
+    if found.choices or found.effort:
+        click.echo("What it chose and opened on the way:")
+    for name, why in found.choices:
+        click.echo(f"  {name}: {why}")
+    for name, done in found.effort:
+        click.echo(f"  {name}: {done}")
     fields = explore.classified_fields(found.fields)
     if fields:
         click.echo("Checkout fields:")
@@ -339,7 +347,8 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
         where = " (in a frame)" if f["frame"] else ""
         click.echo(f"  {f['token']:<15} {f['name']:<40} {f['label'][:30]:<30} {f['how']}{where}")
     if place_order:
-        click.echo(f"Order confirmation: {found.order_number or 'no order number found'}")
+        placed = "placed, no order number shown" if found.order_placed else "not confirmed"
+        click.echo(f"Order confirmation: {found.order_number or placed}")
     atomic_write(write_to, explore.profile_skeleton(url, found))
     click.echo(f"Profile skeleton: {write_to}")
     sys.exit(int(ExitCode.OK if not found.missing else ExitCode.GATE_FAILED))

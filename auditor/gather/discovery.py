@@ -137,8 +137,8 @@ class Opener:
 def openers(page: Page) -> list[Opener]:
     """What could be unfolded now: toggles, drop-downs, search icons, closed summaries."""
     try:
-        rows = page.evaluate(script("openers.js"),
-                             {"search": WORDS["search"], "account": WORDS["account"]})
+        rows = page.evaluate(script("openers.js"), {
+            "search": WORDS["search"], "account": WORDS["account"], "menu": WORDS["menu"]})
     except Error:
         return []
     return [Opener(page.locator(f'[data-auditor-opener="{index}"]'), words, kind, signature)

@@ -38,7 +38,11 @@ class Discovery:
     missing: list[tuple[str, str]] = field(default_factory=list)
     fields: list[dict[str, Any]] = field(default_factory=list)
     order_number: str | None = None
+    order_placed: bool = False
     journey: JourneyEvidence | None = None
+    # What it did on the way, by step: chose (an input of its own, and why), opened, answered.
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    effort: list[tuple[str, str]] = field(default_factory=list)
 
 
 def discover(url: str, inputs: dict[str, Any] | None = None,
@@ -54,11 +58,15 @@ def discover(url: str, inputs: dict[str, Any] | None = None,
                              on_step=lambda _j, ev: _collect(found, ev))
     if place_order and found.journey.steps:
         found.order_number = found.journey.steps[-1].order_number
+        found.order_placed = found.journey.steps[-1].order_placed
     return found
 
 
 def _collect(found: Discovery, ev: StepEvidence) -> None:
     found.elements.update(ev.found)
+    if ev.chose:
+        found.choices.append((ev.name, ev.chose))
+    found.effort += [(ev.name, done) for done in ev.effort]
     if ev.status == "failed" and ev.error:
         found.missing.append((ev.name, ev.error))
     if ev.action == "go_to_checkout" and ev.status == "ok" and ev.checkout_fields:

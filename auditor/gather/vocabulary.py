@@ -45,6 +45,8 @@ WORDS = {
                   r"nothing (was )?found|did not match|didn't match|couldn't find|"
                   r"could not find|keine (ergebnisse|treffer)|aucun résultat|brak wyników|"
                   r"nieko nerasta|nerasta|没有找到|无结果",
+    "menu": r"^(main )?menu$|^☰$|^≡$|categories|all departments|^shop$|kategorien|menü|"
+            r"catégories|kategorie|meniu|kategorijos|菜单|分类",
     "not_a_category": r"^home$|about|contact|blog|help|faq|deliver|shipping|returns|terms|"
                       r"register|privacy|wish ?list|compare|gift card|store locator|sitemap|"
                       r"impressum|kontakt|über uns|o nas|apie mus|关于|联系",

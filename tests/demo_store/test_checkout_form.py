@@ -28,3 +28,4 @@ def test_only_the_wrong_field_is_reported():
 def test_expired_card_and_missing_fields_are_named():
     errors = validate({**GOOD, "cc_exp": "01/20", "city": ""}, date(2026, 11, 1))
     assert set(errors) == {"cc_exp", "city"}
+

@@ -18,7 +18,7 @@ def discover(url, tmp_path, *extra):
     return done, profile
 
 
-@pytest.mark.parametrize("theme", ["classic", "modern", "platform"])
+@pytest.mark.parametrize("theme", ["classic", "modern", "platform", "bootstrap"])
 def test_discover_lists_every_element_with_its_locator(demo_store, tmp_path, theme):
     store = demo_store(theme=theme)
     done, profile = discover(store.url, tmp_path, "--place-order")
@@ -36,6 +36,20 @@ def test_discover_lists_every_element_with_its_locator(demo_store, tmp_path, the
     profile.write_text(text)
     from auditor.profile import load_profile
     assert load_profile(profile)["locators"]["search"]
+
+
+def test_discover_says_what_it_chose_opened_and_answered(demo_store, tmp_path):
+    store = demo_store(theme="accordion", catalogue="renamed")
+    done, _ = discover(store.url, tmp_path, "--place-order")
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = done.stdout.split("What it chose and opened on the way:")[1]
+    for deed in ("Search box: opened the search icon", "Category navigation: chose “",
+                 "Checkout form: pressed “Choose”", "Checkout form: chose “Cash on delivery”",
+                 "Checkout form: ticked “I have read and agree"):
+        assert deed in said, (deed, said)
+    for token in ("address-level1", "address-line2", "organization"):
+        assert f"  {token} " in done.stdout, (token, done.stdout)
+    assert "Order confirmation: placed, no order number shown" in done.stdout
 
 
 class NoSearchStore(PageHandler):

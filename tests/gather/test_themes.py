@@ -1,21 +1,34 @@
-"""Any store: the built-in personas walk every demo theme with no configuration."""
+"""Any store: the built-in personas walk every demo theme with no configuration, and where
+the store carries nothing their scenarios name, they choose from the store itself."""
 
 import pytest
 
 from auditor.model import EMOTIONS
 
-THEMES = ("classic", "modern", "platform")
+THEMES = ("classic", "modern", "platform", "bootstrap", "accordion")
+PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout")
+# Every theme with a catalogue where no named input fits; the two newest with the standard
+# one as well, where the named inputs fit and must win.
+STORES = [(theme, "renamed") for theme in THEMES] + [
+    ("bootstrap", "standard"), ("accordion", "standard")]
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_every_persona_completes_the_well_made_store(walk_persona, demo_store, theme):
-    store = demo_store(theme=theme)
-    for persona in ("delighted-shopper", "stressed-parent", "novice-checkout"):
+@pytest.mark.parametrize(("theme", "catalogue"), STORES)
+def test_every_persona_completes_the_well_made_store(walk_persona, demo_store, theme,
+                                                     catalogue):
+    store = demo_store(theme=theme, catalogue=catalogue)
+    for persona in PERSONAS:
         journey = walk_persona(persona, store.url)
         assert journey.outcome == "completed", (theme, persona, journey.reason)
         low = [(s.evidence.name, s.emotion, s.reasons) for s in journey.steps
                if EMOTIONS.index(s.emotion) < EMOTIONS.index("neutral")]
         assert not low, (theme, persona, low)
+        category = next(s.evidence for s in journey.steps
+                        if s.evidence.action == "open_category")
+        if catalogue == "renamed":  # she chose, and the map says what and why
+            assert category.chose and "no category named" in category.chose, category.chose
+        else:
+            assert category.chose is None, category.chose
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -25,9 +38,27 @@ def test_flaws_are_still_caught_in_every_theme(walk_persona, demo_store, theme):
     assert parent.outcome == "abandoned", (theme, parent.reason)
     search = next(s for s in parent.steps if s.evidence.search is not None)
     assert search.evidence.search.result_count == 0 and search.emotion == "angry"
-    novice = walk_persona("novice-checkout", demo_store("clear-form-on-error", theme=theme).url)
+    novice = walk_persona("novice-checkout",
+                          demo_store("clear-form-on-error", theme=theme, catalogue="renamed").url)
     attempts = [s for s in novice.steps if s.evidence.form is not None]
     assert attempts and all(s.emotion == "angry" for s in attempts), theme
     assert {"email", "tel"} & {k.split("[")[-1].rstrip("]") for k in
                                attempts[0].evidence.form.cleared}
     assert novice.outcome == "abandoned", (theme, novice.reason)
+
+
+def test_a_one_page_checkout_is_answered_and_the_answers_are_effort(walk_persona, demo_store):
+    """The accordion checkout asks for a region after the country, a delivery method in a
+    modal, a payment method and the terms before its button works: she answers each, pays
+    without a card when she may, and each answer is on the map."""
+    shopper = walk_persona("delighted-shopper", demo_store(theme="accordion").url)
+    filled = next(s.evidence for s in shopper.steps if s.evidence.action == "fill_checkout")
+    effort = " | ".join(filled.effort)
+    for answer in ("pressed “Continue”", "pressed “Choose”", "chose “Standard delivery",
+                   "chose “Cash on delivery”", "ticked “I have read and agree"):
+        assert answer in effort, effort
+    placed = next(s.evidence for s in shopper.steps if s.evidence.action == "place_order")
+    assert placed.order_placed and placed.order_number is None
+    novice = walk_persona("novice-checkout", demo_store(theme="accordion").url)
+    filled = next(s.evidence for s in novice.steps if s.evidence.action == "fill_checkout")
+    assert "chose “Credit or debit card”" in filled.effort  # his scenario: he pays by card

@@ -3,7 +3,7 @@
 // [[index, words, kind, signature]]. Each is tagged data-auditor-opener=index for a locator;
 // the signature tells the same control apart across calls. A link that goes somewhere is
 // no opener.
-({ search, account }) => {
+({ search, account, menu }) => {
   const selector = '[aria-expanded="false"], [aria-haspopup]:not([aria-expanded="true"]), '
     + 'details:not([open]) > summary, [data-toggle], [data-bs-toggle], [class*="toggle" i], '
     + '[class*="burger" i], [class*="menu-btn" i], [class*="menu-button" i], '
@@ -12,8 +12,15 @@
   const isSearch = new RegExp(search, 'i');
   const isAccount = new RegExp(account, 'i');
   document.querySelectorAll('[data-auditor-opener]').forEach((el) => el.removeAttribute('data-auditor-opener'));
+  const isMenu = new RegExp(menu, 'i');
+  const named = (el) => (el.getAttribute('aria-label') || el.innerText || el.title || '');
+  // Besides toggles by their markup, plain buttons named for what they open ("Search",
+  // "Menu", "Account"), never one that submits a form.
+  const buttons = [...document.querySelectorAll('button, [role=button]')].filter((el) =>
+    !(el.form && (el.type || 'submit') === 'submit')
+    && [isSearch, isAccount, isMenu].some((words) => words.test(named(el))));
   const out = [];
-  for (const el of document.querySelectorAll(selector)) {
+  for (const el of new Set([...document.querySelectorAll(selector), ...buttons])) {
     if (el.matches('input, select, textarea, option, form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
     const control = el.parentElement && el.parentElement.closest('button, a, [role=button], summary');
     if (control) continue;  // a part of a control (its icon), not a control of its own
@@ -23,13 +30,13 @@
     const toggles = el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup')
       || el.hasAttribute('data-toggle') || el.hasAttribute('data-bs-toggle');
     if (href && !href.startsWith('#') && !href.startsWith('javascript') && !toggles) continue;
-    const words = (el.getAttribute('aria-label') || el.innerText || el.title || '')
-      .replace(/\s+/g, ' ').trim().slice(0, 60);
+    const words = named(el).replace(/\s+/g, ' ').trim().slice(0, 60);
     const hint = [classOf(el), ...[...el.querySelectorAll('[class]')].slice(0, 3).map(classOf),
       el.id, el.getAttribute('data-target') || el.getAttribute('data-bs-target') || ''].join(' ');
     const kind = isSearch.test(words) || /search/i.test(hint) ? 'search'
       : isAccount.test(words) || /account|user|login/i.test(hint) ? 'account'
-        : /menu|nav|burger|toggler|bars|categor/i.test(`${words} ${hint}`) ? 'menu' : 'other';
+        : isMenu.test(words) || /menu|nav|burger|toggler|bars|categor/i.test(hint) ? 'menu'
+          : 'other';
     el.setAttribute('data-auditor-opener', String(out.length));
     out.push([out.length, words, kind, `${el.tagName}|${words}|${hint}`]);
   }
