@@ -56,6 +56,11 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "that was wrong.",
                 "Baymard Institute checkout research: keep every field's value after a "
                 "validation error; ask only for the wrong field"),
+    FindingKind("much-effort", "Ask for less before taking the order",
+                "Pre-select the usual delivery and payment method and open the next "
+                "section by itself, so a customer answers only what matters.",
+                "Baymard Institute checkout research: a too long or complicated checkout is "
+                "among the top reasons for abandoned orders", minor=5),  # extra presses a step
     FindingKind("unclear-error", "Say which field is wrong",
                 "Name the field and how to fix it, next to the field.", NIELSEN_ERRORS),
     FindingKind("http-error", "Fix server errors on the journey",

@@ -19,6 +19,7 @@ EXCITED_AT = 90
 # (median 8 %). An emotion that changes within it is noise.
 WAIT_NOISE = 0.1
 SIGN_IN_FIELDS = 4  # a form with a password and this many fields at most is a sign-in form
+EFFORT_POINTS = 3  # score a step loses for each extra press from the much-effort threshold on
 # What each emotion adds to the frustration that builds towards abandonment.
 FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
 
@@ -77,6 +78,7 @@ def _feel(persona: Persona, ev: StepEvidence) -> tuple[int, str, _Judgement]:
     _judge_form(persona, ev, j)
     _judge_page(persona, ev, j)
     _judge_stability(ev, j)
+    _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
     if emotion == "happy" and score >= EXCITED_AT and j.delight:
@@ -124,6 +126,17 @@ def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     lcp = ev.metrics.get("lcp_ms")
     if lcp and lcp > KINDS["slow-lcp"].major:
         j.find("slow-lcp", "major", f"largest content painted after {_seconds(lcp)}")
+
+
+def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    """Presses a step took beyond its own (menus opened, checkout questions answered): a
+    few are the web; from the finding's threshold on, each costs her some goodwill."""
+    extra, many = len(ev.effort), KINDS["much-effort"].minor or 0
+    if extra < many:
+        return
+    j.penalise(EFFORT_POINTS * (extra - many + 1),
+               f"{persona.name} had to press {extra} other things first ({'; '.join(ev.effort)})")
+    j.find("much-effort", "minor", f"'{ev.name}' took {extra} extra presses")
 
 
 def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:

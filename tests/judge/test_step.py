@@ -117,3 +117,15 @@ def test_no_guest_checkout_only_where_checkout_demands_an_account(types, fields,
     page = PageFacts(guest_checkout=False, form=FormFacts(fields, fields, 0, types))
     step = judge_step(PARENT, evidence(action="go_to_checkout", page=page, found=found), 0)
     assert ("no-guest-checkout" in [f.id for f in step.findings]) is missing
+
+
+def test_a_few_extra_presses_are_the_web_many_are_a_finding():
+    few = judge_step(PARENT, evidence(effort=["opened the ☰ menu button", "opened “Toys”"]), 0)
+    assert few.score == 100 and not few.findings
+    answers = ["pressed “Continue”", "pressed “Choose”", "chose “Standard”",
+               "pressed “Continue”", "chose “Cash on delivery”", "ticked “I agree”"]
+    many = judge_step(PARENT, evidence(effort=answers), 0)
+    assert [f.id for f in many.findings] == ["much-effort"]
+    assert many.score == 100 - 2 * 3  # two presses at or past the threshold of five
+    assert "Aistė had to press 6 other things first (pressed “Continue”" in many.reasons[0]
+    assert many.findings[0].reference.startswith("Baymard")

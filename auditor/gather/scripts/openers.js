@@ -15,10 +15,12 @@
   const isMenu = new RegExp(menu, 'i');
   const named = (el) => (el.getAttribute('aria-label') || el.innerText || el.title || '');
   // Besides toggles by their markup, plain buttons named for what they open ("Search",
-  // "Menu", "Account"), never one that submits a form.
+  // "Menu", "Account") and a header's buttons with no words at all (an icon), never one that
+  // submits a form.
   const buttons = [...document.querySelectorAll('button, [role=button]')].filter((el) =>
     !(el.form && (el.type || 'submit') === 'submit')
-    && [isSearch, isAccount, isMenu].some((words) => words.test(named(el))));
+    && ([isSearch, isAccount, isMenu].some((words) => words.test(named(el)))
+      || (!named(el).trim() && el.closest('header, nav, [role=banner], [class*="header" i]'))));
   const out = [];
   for (const el of new Set([...document.querySelectorAll(selector), ...buttons])) {
     if (el.matches('input, select, textarea, option, form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
