@@ -3,7 +3,6 @@
 gather writes StepEvidence and JourneyEvidence, judge StepResult, JourneyResult and RunResult,
 which report renders. results.json carries SCHEMA: bump it only when a key changes meaning or
 disappears (new keys are additions and keep the version).
-
 Schema versions:
 - journey-auditor/1: a step's page facts and what its action noted shared a free `page` dict.
 - journey-auditor/2: `page` holds only what the page showed (PageFacts: title, h1, product,
@@ -11,8 +10,8 @@ Schema versions:
   has keys of its own (order_number, unreachable, off_site, dialogs, failed_requests, crashed,
   results_before/after, slip_in, fields_typed, retyped, returned_to_product_ms,
   checkout_fields, traceback); a step's status may be "not-offered" (the store lacks what it
-  needs: `not_offered` names the finding). report.load_results reads version 1. Added since:
-  chose, effort.
+  needs: `not_offered` names the finding). report.load_results reads version 1. Added
+  since: chose, effort, page.form.autofillable.
 """
 
 from __future__ import annotations
@@ -154,10 +153,11 @@ class ProductFacts:
 class FormFacts:
     """A page's form controls counted: how many, how many labelled, how many autofillable."""
 
-    fields: int = 0
+    fields: int = 0  # the order form's own: never the site's search box
     labelled: int = 0
     autocomplete: int = 0
     types: list[str] = field(default_factory=list)
+    autofillable: int | None = None  # fields autocomplete applies to (not boxes and radios)
 
 
 @dataclass

@@ -83,6 +83,7 @@ PAGE_PATTERNS = {
     "material": r"material|matière|materiał|medžiaga|材质|fabric|cotton|linen|wood|wool",
     "care": r"\bcare\b|wash|pflege|entretien|pielęgnacja|priežiūra|洗涤|保养",
     "guest": WORDS["guest"],
+    "search": WORDS["search"],
     "priceField": PRICE_FIELD,
     "clearance": WORDS["clearance"],
 }

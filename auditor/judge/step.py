@@ -225,14 +225,15 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     form = ev.page.form
     if form and ev.action == "fill_checkout" and form.fields:
         unlabelled = form.fields - form.labelled
-        autofill = form.autocomplete >= form.fields * KINDS["no-autocomplete"].minor
+        typed = form.fields if form.autofillable is None else form.autofillable
+        autofill = form.autocomplete >= typed * KINDS["no-autocomplete"].minor
         if unlabelled:
             j.penalise(15, f"{unlabelled} of {form.fields} fields have no label")
             j.find("unlabeled-fields", "major", f"{unlabelled} checkout field(s) have no label")
         if not autofill:
             j.penalise(10, "the browser cannot autofill the form")
             j.find("no-autocomplete", "minor", f"only {form.autocomplete} of "
-                   f"{form.fields} fields declare autocomplete")
+                   f"{typed} fields declare autocomplete")
         if not unlabelled and autofill:
             j.delight.append("a clear, autofill-ready form")
     if ev.action == "go_to_checkout" and persona.guest and _account_required(ev):

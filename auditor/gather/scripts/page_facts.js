@@ -37,10 +37,10 @@
     facts.product = { longest: [...words.values()].reduce((a, b) => Math.max(a, b), 0) };
     for (const name of ['price', 'size', 'material', 'care']) facts.product[name] = test(name, text);
   }
+  const named = (el) => ['name', 'id', 'aria-label', 'placeholder']
+    .map((a) => el.getAttribute(a) || '')
+    .concat(el.labels && el.labels.length ? [el.labels[0].textContent] : []).join(' ');
   if (want.priceFilter) {  // a range, or a field named for a price (vocabulary.PRICE_FIELD)
-    const named = (el) => ['name', 'id', 'aria-label', 'placeholder']
-      .map((a) => el.getAttribute(a) || '')
-      .concat(el.labels && el.labels.length ? [el.labels[0].textContent] : []).join(' ');
     facts.priceFilter = [...document.querySelectorAll('input, select')].some((el) =>
       el.getAttribute('type') === 'range' || test('priceField', named(el)));
   }
@@ -50,16 +50,20 @@
       .some((el) => test('clearance', el.textContent || ''));
   }
   if (want.form) {
+    // The order form's own fields: never the site's search box in the header.
     const skipped = ['hidden', 'submit', 'button', 'image', 'reset'];
     const controls = [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => !skipped.includes(el.getAttribute('type')));
+      .filter((el) => !skipped.includes(el.getAttribute('type')) && el.type !== 'search'
+        && !el.closest('[role=search]') && !test('search', named(el)));
+    const typed = controls.filter((el) => !['checkbox', 'radio'].includes(el.type));
     const labelled = (el) => (el.labels && el.labels.length) || el.closest('label')
       || el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
     facts.guest = test('guest', textOf(document.body || document.documentElement));
     facts.form = {
       fields: controls.length,
       labelled: controls.filter(labelled).length,
-      autocomplete: controls.filter((el) => el.getAttribute('autocomplete')).length,
+      autofillable: typed.length,
+      autocomplete: typed.filter((el) => el.getAttribute('autocomplete')).length,
       types: [...new Set(controls.map((el) => el.getAttribute('type')
         || el.tagName.toLowerCase()))].sort(),
     };
