@@ -26,6 +26,7 @@ WORDS = {
                 r"continuer|dalej|tęsk|toliau|继续|下一步",
     "place_order": r"place (the )?order|^(buy|pay)( now)?$|complete (the )?(order|purchase)|"
                    r"confirm (and pay|order|purchase)|^pay\b|submit order|"
+                   r"order with an obligation to pay|"
                    r"zahlungspflichtig bestellen|jetzt kaufen|valider la commande|"
                    r"zamawiam|złóż zamówienie|kupuję|užsakyti|pateikti užsakymą|提交订单|"
                    r"立即支付",
@@ -38,7 +39,8 @@ WORDS = {
     "agree": r"\bagree|terms|conditions|privacy policy|\bagb\b|akzeptiere|j.accepte|"
              r"regulamin|akceptuję|sutinku|taisykl|同意",
     "card_payment": r"card|kredit|karte|carte|karta|kortel|信用卡|银行卡",
-    "no_card_payment": r"cash on delivery|bank transfer|invoice|pay (later|on delivery|at)|"
+    "no_card_payment": r"cash on delivery|bank (transfer|wire)|invoice|cheque|\bcheck\b|"
+                       r"money order|pay (later|on delivery|at)|"
                        r"free|nachnahme|überweisung|rechnung|contre.remboursement|virement|"
                        r"za pobraniem|przelew|grynaisiais|pavedimu|货到付款|银行转账",
     "no_results": r"no (results|products|items|matches)|0 (results|products|items)|"
@@ -51,7 +53,8 @@ WORDS = {
                       r"register|privacy|wish ?list|compare|gift card|store locator|sitemap|"
                       r"impressum|kontakt|über uns|o nas|apie mus|关于|联系",
     # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).
-    "order_placed": r"order (has been |was |is )?(placed|received|confirmed)|"
+    "order_placed": r"order (has been |was |is )?(successfully )?"
+                    r"(placed|received|confirmed|processed)|"
                     r"thank you for (your )?(order|purchase)|bestellung (ist )?eingegangen|"
                     r"commande (a été |est )?(confirmée|enregistrée)|zamówienie zostało|"
                     r"užsakymas (pateiktas|priimtas)|订单已提交|下单成功",
@@ -106,7 +109,7 @@ FIELD_WORDS: list[tuple[str, str]] = [
     ("family-name", r"last.?name|surname|family|lname|nachname|nom de famille|nazwisko|"
                     r"pavardė|姓氏"),
     ("name", r"full.?name|^name$|your name|imię i nazwisko|vardas ir pavardė|姓名"),
-    ("address-line2", r"address.?(line.?)?2|apartment|\bapt\b|suite|adresszusatz|"
+    ("address-line2", r"address\W*(line\W*)?2|\bline\W*2|apartment|\bapt\b|suite|adresszusatz|"
                       r"complément|adres.?2|butas|地址2"),
     ("organization", r"company|organi[sz]ation|firma|unternehmen|société|entreprise|įmonė|公司"),
     ("house-number", r"house.?(number|no)|hausnummer|numer domu|namo numeris|门牌"),

@@ -44,8 +44,21 @@ def test_a_one_line_blurb_is_not_a_description(page):
 def test_a_checkout_form_counts_labels_and_autocomplete(page):
     found = page_facts(facts(page, FORM, "fill_checkout"))
     assert found.form == FormFacts(fields=5, labelled=3, autocomplete=1,
-                                   types=["email", "input", "select", "tel"])
+                                   types=["email", "input", "select", "tel"], autofillable=5)
     assert found.guest_checkout is True
+
+
+def test_the_headers_search_box_is_not_a_checkout_field(page):
+    """A search box with only a placeholder (common on PHP stores) once gave every checkout
+    "1 field has no label"; a terms box and payment radios need labels but no autocomplete."""
+    header = ("<header><input name=search placeholder=Search></header>"
+              "<form role=search><input name=q></form>")
+    boxes = ("<label><input type=radio name=payment> Cash on delivery</label>"
+             "<label><input type=checkbox name=agree> I agree to the terms</label>")
+    found = page_facts(facts(page, header + FORM.replace("<button>", boxes + "<button>"),
+                             "fill_checkout"))
+    assert (found.form.fields, found.form.labelled) == (7, 5)
+    assert (found.form.autofillable, found.form.autocomplete) == (5, 1)
 
 
 @pytest.mark.parametrize(("html", "expected"), [

@@ -91,7 +91,9 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
             step.evidence.slip_in = key
         locator = field_locator(ctx.page, f)
         if f["tag"] == "select":
-            _choose(locator, f, value)
+            value = _choose(locator, f, value)
+            if value is None:  # its options are not there yet (they load after the country)
+                continue
         elif f["tag"] == "combobox":
             _choose_custom(ctx, locator, value)
         else:
@@ -116,15 +118,18 @@ def _classified(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _choose(locator: Any, field: dict[str, Any], value: str) -> None:
+def _choose(locator: Any, field: dict[str, Any], value: str) -> str | None:
+    """The option named `value`, else the first real one; the value chosen, or None when
+    the drop-down offers nothing to choose yet."""
     match = next((o for o in field["options"] if o.lower() == value.lower()), None)
     try:
         if match:
-            locator.select_option(label=match)
-        elif len(field["options"]) > 1:
-            locator.select_option(index=1)
-    except Error:
+            return locator.select_option(label=match)[0]
+        if len(field["options"]) > 1:
+            return locator.select_option(index=1)[0]
+    except (Error, IndexError):
         pass
+    return None
 
 
 def _choose_custom(ctx: JourneyContext, locator: Any, value: str) -> None:
