@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint browser lighthouse clean
+.PHONY: setup demo test bench lint browser lighthouse postgres clean
 
 setup: $(STAMP) browser
 
@@ -18,10 +18,13 @@ browser:
 lighthouse:
 	@sh scripts/ensure-lighthouse.sh
 
+postgres:
+	@sh scripts/ensure-postgres.sh
+
 demo: setup
 	$(VENV)/bin/auditor demo --fast-typing
 
-test: setup lighthouse
+test: setup lighthouse postgres
 	$(PY) -m pytest
 
 bench: setup lighthouse

@@ -43,6 +43,7 @@ class AuditPlan:
     parallel: bool = False
     lighthouse: bool = False
     lighthouse_pages: int = 6
+    history: str | None = None  # the history database's URL; None: not recorded
 
 
 def now() -> str:
@@ -56,6 +57,9 @@ def run_audit(plan: AuditPlan,
     `on_step` hears of each step as it is walked, judged with the steps before it (a
     preview for progress lines; the run is judged once, at the end, over every walk)."""
     run = RunResult(__version__, now(), "", [])
+    if plan.history:  # opened first: a wrong URL is said before any walk
+        from auditor import history
+    database = history.open_history(plan.history) if plan.history else None
     sites = [(plan.site, plan.labels[0], False)]
     if plan.compare_site:
         sites.append((plan.compare_site, plan.labels[1], True))
@@ -100,6 +104,9 @@ def run_audit(plan: AuditPlan,
     run.finished_at = now()
     judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
               baseline=plan.baseline, lighthouse_failed=lighthouse_failed)
+    if database is not None and not run.incomplete:  # a run cut short is no trend point
+        run_id = history.record(database, run, plan.out)
+        run.history = history.recall(database, run_id, [j.key for j in run.journeys])
     write_report(run, plan.out)
     return run
 

@@ -11,6 +11,7 @@ import click
 
 from auditor import __version__
 from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
+from auditor.cli_history import history_command, history_options, trend_command
 from auditor.errors import AuditorError, ExitCode
 from auditor.model import EMOJI, JourneyResult, RunResult, StepResult
 
@@ -160,12 +161,12 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
               help="At most this many pages per form factor for Lighthouse.")
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
+@history_options
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
-        fast_typing: bool, runs: int,
-        parallel: bool, dwell: int, lighthouse: bool,
-        lighthouse_pages: int, quiet: bool) -> None:
+        fast_typing: bool, runs: int, parallel: bool, dwell: int, lighthouse: bool,
+        lighthouse_pages: int, quiet: bool, history: str, no_history: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor.judge import gates
     from auditor.profile import apply_profile, load_profile
@@ -194,6 +195,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         baseline=load_results(baseline) if baseline else None,
         options=_options(step_timeout, fast_typing, site_profile, dwell),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
+        history=None if no_history else history,
     )
     plan.out = _prepare_out(out)
     result = run_audit(plan, _progress(quiet, parallel))
@@ -221,7 +223,9 @@ def _prepare_out(out: Path | None) -> Path:
 @click.option("--fast-typing", is_flag=True,
               help="Type each text at once; scores keep persona speed.")
 @click.option("--quiet", is_flag=True)
-def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
+@history_options
+def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
+         no_history: bool) -> None:
     """Audit the flawed demo store beside the well-made one with every built-in persona."""
     from auditor.demo_store.flaws import parse_flaws
     from auditor.demo_store.server import StoreServer
@@ -233,7 +237,8 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool) -> None:
         out = _prepare_out(out or Path("reports/demo"))
         plan = AuditPlan(_pick(load_journeys(), ()), bad.url, out,
                          compare_site=good.url, labels=("flawed store", "well-made store"),
-                         budget=gates.Budget(), options=_options(30, fast_typing, None))
+                         budget=gates.Budget(), options=_options(30, fast_typing, None),
+                         history=None if no_history else history)
         click.echo(f"Demo stores: flawed at {bad.url}, well-made at {good.url}")
         result = run_audit(plan, _progress(quiet))
     _summary(result, (plan.out / "index.html").resolve())
@@ -352,3 +357,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     atomic_write(write_to, explore.profile_skeleton(url, found))
     click.echo(f"Profile skeleton: {write_to}")
     sys.exit(int(ExitCode.OK if not found.missing else ExitCode.GATE_FAILED))
+
+
+main.add_command(history_command)
+main.add_command(trend_command)

@@ -2,16 +2,8 @@
 
 gather writes StepEvidence and JourneyEvidence, judge StepResult, JourneyResult and RunResult,
 which report renders. results.json carries SCHEMA: bump it only when a key changes meaning or
-disappears (new keys are additions and keep the version).
-Schema versions:
-- journey-auditor/1: a step's page facts and what its action noted shared a free `page` dict.
-- journey-auditor/2: `page` holds only what the page showed (PageFacts: title, h1, product,
-  price_filter, guest_checkout, form, too_large_to_analyse_bytes); what happened in the step
-  has keys of its own (order_number, unreachable, off_site, dialogs, failed_requests, crashed,
-  results_before/after, slip_in, fields_typed, retyped, returned_to_product_ms,
-  checkout_fields, traceback); a step's status may be "not-offered" (the store lacks what it
-  needs: `not_offered` names the finding). report.load_results reads version 1. Added
-  since: chose, effort, page.form.autofillable.
+disappears (new keys are additions and keep the version). What each version changed, and
+the keys added since: docs/architecture.md, "Schema versions".
 """
 
 from __future__ import annotations
@@ -366,6 +358,8 @@ class RunResult:
     comparison: list[dict[str, Any]] | None = None
     notes: list[str] = field(default_factory=list)
     browser: str = ""  # the program and version that measured, e.g. "chromium 156.0.8078.114"
+    # Per journey key, from the history database: its earlier runs and what changed since.
+    history: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -375,7 +369,7 @@ class RunResult:
             "journeys": [j.to_dict() for j in self.journeys],
             "recommendations": [asdict(r) for r in self.recommendations],
             "gates": [asdict(g) for g in self.gates],
-            "comparison": self.comparison, "notes": self.notes,
+            "comparison": self.comparison, "notes": self.notes, "history": self.history,
         }
 
     @classmethod
@@ -385,7 +379,7 @@ class RunResult:
                    [Recommendation(**r) for r in d.get("recommendations", [])],
                    [GateFailure(**g) for g in d.get("gates", [])],
                    d.get("incomplete", False), d.get("comparison"), d.get("notes", []),
-                   d.get("browser", ""))
+                   d.get("browser", ""), d.get("history"))
 
 
 def persona_from_dict(d: dict[str, Any]) -> Persona:

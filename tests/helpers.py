@@ -59,3 +59,41 @@ def masked_pixels(page, image: Path) -> int:
             if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
         return n;
     }""")
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server on a free port of 127.0.0.1, in a throwaway data folder;
+    yields its SQLAlchemy URL. Run as the postgres user when the tests run as root."""
+    import glob
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        raise RuntimeError("PostgreSQL is not installed: `make test` installs it "
+                           "(scripts/ensure-postgres.sh)")
+    bin_dir = Path(found[-1]).parent
+    data = Path(tempfile.mkdtemp(prefix="auditor-pg-"))
+    as_owner: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres")
+        as_owner = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = lambda *args: subprocess.run([*as_owner, *args], check=True,  # noqa: E731
+                                       capture_output=True, text=True, timeout=120)
+    try:
+        run(str(bin_dir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "auditor",
+            "-E", "UTF8", "--no-sync")
+        run(str(bin_dir / "pg_ctl"), "-D", str(data / "db"), "-l", str(data / "log"), "-w",
+            "-o", f"-h 127.0.0.1 -p {port} -k {data} -F", "start")
+        yield f"postgresql+psycopg://auditor@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_owner, str(bin_dir / "pg_ctl"), "-D", str(data / "db"), "-m",
+                        "fast", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(data, ignore_errors=True)

@@ -50,3 +50,15 @@ def overlay(series: list[tuple[str, list[StepResult]]], spacing: int = 84) -> di
 
 def _y(emotion: str) -> int:
     return PAD_TOP + ROW * (len(EMOTIONS) - 1 - EMOTIONS.index(emotion))
+
+
+SPARK_PAD = 16
+
+
+def sparkline(runs: list[dict[str, Any]], width: int, height: int) -> list[dict[str, Any]]:
+    """Each run as a point: x by its place, y by its score (0 at the bottom, 100 at the top)."""
+    step = (width - 2 * SPARK_PAD) / max(1, len(runs) - 1)
+    tall = height - 2 * SPARK_PAD
+    return [{"x": round(SPARK_PAD + step * i, 1),
+             "y": round(SPARK_PAD + tall * (1 - (r["score"] or 0) / 100), 1), **r}
+            for i, r in enumerate(runs)]

@@ -17,16 +17,23 @@ _ENV = Environment(loader=PackageLoader("auditor.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, bytecode_cache=FileSystemBytecodeCache())
 
 
+def environment() -> Environment:
+    """The report's template environment (autoescaped), for every HTML page."""
+    return _ENV
+
+
 def render_html(run: RunResult) -> str:
     """The whole report; every site-controlled string reaches the page through autoescape."""
     template = _ENV.get_template("report.html.j2")
-    return template.render(run=run, journeys=[_journey(j) for j in run.journeys],
+    return template.render(run=run, journeys=[_journey(j, run.history or {})
+                                              for j in run.journeys],
                            comparisons=[_comparison(c, run) for c in run.comparison or []],
                            stages=STAGES)
 
 
-def _journey(j: JourneyResult) -> dict[str, Any]:
+def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
     p = j.persona
+    past = history.get(j.key) or {}
     stages = [{"stage": stage, "steps": list(steps)}
               for stage, steps in groupby(j.steps, key=lambda s: s.evidence.stage)]
     return {
@@ -42,6 +49,8 @@ def _journey(j: JourneyResult) -> dict[str, Any]:
         "after_left": f"after {p.pronoun} left",
         "lived": [s for s in j.steps if not s.after_dropoff],
         "measured_after": sum(s.after_dropoff for s in j.steps),
+        "trend": past.get("runs") or [], "changed": past.get("changed"),
+        "trend_points": charts.sparkline(past.get("runs") or [], 240, 60),
     }
 
 

@@ -20,6 +20,18 @@ def _outcome(j: JourneyResult) -> str:
     return j.outcome if j.abandoned_at is None else f"abandoned at step {j.abandoned_at + 1}"
 
 
+def _history(j: JourneyResult, past: dict | None) -> list[str]:
+    """The journey's last scores and the steps that changed since the last run."""
+    if not past or len(past["runs"]) < 2:
+        return []
+    scores = " → ".join(str(r["score"]) for r in past["runs"])
+    lines = [f"**Last {len(past['runs'])} runs**: {scores}", ""]
+    changed = past.get("changed") or []
+    lines += [f"- Changed since the last run: {md(c['step'])}: {c['before'] or 'not walked'} "
+              f"→ {c['after'] or 'not walked'}" for c in changed]
+    return [*lines, ""] if changed else lines
+
+
 def render_markdown(run: RunResult) -> str:
     lines = ["# Customer journey audit", ""]
     if run.incomplete:
@@ -39,6 +51,7 @@ def render_markdown(run: RunResult) -> str:
                   ""]
         if j.reason:
             lines += [f"**{j.outcome.capitalize()}**: {md(j.reason)}", ""]
+        lines += _history(j, (run.history or {}).get(j.key))
         if j.unreachable:
             continue  # nothing was measured: no steps to show
         lines += ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]

@@ -1,0 +1,58 @@
+"""The history commands: `auditor history` lists recorded runs, `auditor trend` writes the
+trend page; `history_options` gives `run` and `demo` their --history / --no-history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+DEFAULT_URL = "sqlite:///reports/history.sqlite"  # history.DEFAULT_URL, without importing it
+
+
+def history_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--history URL and --no-history, for the commands that record a run."""
+    command = click.option("--no-history", is_flag=True,
+                           help="Do not record this run in the history database.")(command)
+    return click.option("--history", default=DEFAULT_URL, show_default=True, metavar="URL",
+                        help="History database: sqlite:///FILE, or "
+                             "postgresql+psycopg://USER@HOST:PORT/DB to share one.")(command)
+
+
+@click.command("history")
+@click.option("--db", default=DEFAULT_URL, show_default=True, metavar="URL",
+              help="History database to read.")
+@click.option("--store", help="Only stores whose label or URL contains this.")
+@click.option("--persona", help="Only this persona.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+def history_command(db: str, store: str | None, persona: str | None, limit: int) -> None:
+    """List the journeys of recorded runs, newest first."""
+    from auditor import history
+
+    rows = history.listing(history.open_history(db), store, persona, limit)
+    if not rows:
+        click.echo(f"No runs recorded in {db} yet" + (" for that filter" if store or persona
+                                                        else "") + ".")
+        return
+    click.echo(f"{'Run':>4}  {'Started (UTC)':<25} {'Persona':<22} {'Outcome':<12} "
+               f"{'Score':>5}  Store")
+    for r in rows:
+        store_name = r["store"] + (" (compared with)" if r["competitor"] else "")
+        click.echo(f"{r['run']:>4}  {r['started_at']:<25} {r['persona']:<22} "
+                   f"{r['outcome']:<12} {r['score']:>5}  {store_name}")
+
+
+@click.command("trend")
+@click.option("--db", default=DEFAULT_URL, show_default=True, metavar="URL",
+              help="History database to read.")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="Folder for trend.html.")
+def trend_command(db: str, out: Path) -> None:
+    """Write a trend page: every store and persona's score over the recorded runs."""
+    from auditor import history
+    from auditor.report.trend import write_trend
+
+    page = write_trend(history.trends(history.open_history(db)), out)
+    click.echo(f"Trend: {page}")
