@@ -95,7 +95,7 @@ def _progress(quiet: bool, parallel: bool = False):
             felt = f"·  {journey.persona.pronoun} left"
         else:
             felt = f"{EMOJI[step.emotion]} {step.emotion}"
-        click.echo(f"  {ev.index + 1:2d} {felt:<10}{ev.wait_ms / 1000:5.1f} s  {who}"
+        click.echo(f"  {ev.index + 1:2d} {felt:<10}{max(ev.wait_ms, 0.0) / 1000:5.1f} s  {who}"
                    f"{ev.name}: {note}{drop}")
     return show
 
@@ -245,7 +245,21 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
     click.echo("The gates above are expected to fail on the flawed store; the demo exits 0.")
 
 
-@main.command()
+class _StoreCommand(click.Command):
+    """`auditor store --help` lists the themes and flaws (imported only when asked for)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from auditor.demo_store.app import THEMES
+        from auditor.demo_store.flaws import KNOWN_FLAWS
+
+        with formatter.section("Themes"):
+            formatter.write_dl(list(THEMES.items()))
+        with formatter.section("Flaws"):
+            formatter.write_dl([(f"{name}=SECONDS" if timed else name, what)
+                                for name, (timed, what) in KNOWN_FLAWS.items()])
+
+
+@main.command(cls=_StoreCommand)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0: any free).")
 @click.option("--flaw", "flaws", multiple=True,

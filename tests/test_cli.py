@@ -112,3 +112,14 @@ def test_default_out_makes_a_run_folder_and_a_latest_link(demo_store, tmp_path):
     latest = tmp_path / "reports" / "latest"
     assert latest.resolve() == runs[-1].resolve()
     assert Path(latest / "index.html").exists()
+
+
+def test_store_help_lists_every_theme_and_flaw():
+    from auditor.demo_store.app import THEMES
+    from auditor.demo_store.flaws import KNOWN_FLAWS
+
+    done = subprocess.run([sys.executable, "-m", "auditor", "store", "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    for name in [*THEMES, *KNOWN_FLAWS]:
+        assert f"  {name}" in done.stdout, name

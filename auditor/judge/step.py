@@ -55,7 +55,7 @@ class _Judgement:
 
 
 def _seconds(ms: float) -> str:
-    return f"{ms / 1000:.1f} s"
+    return f"{max(ms, 0.0) / 1000:.1f} s"  # never "-0.0 s"
 
 
 def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
@@ -177,7 +177,8 @@ def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         j.find("zero-results", "major" if s.way_out else "critical",
                f"search for '{s.query}' found no products")
     elif ev.wait_ms <= persona.patience_fine_ms:
-        j.delight.append(f"{s.result_count} results right away")
+        j.delight.append(f"{s.result_count} result{'' if s.result_count == 1 else 's'} "
+                         "right away")
 
 
 def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
