@@ -56,7 +56,8 @@ def main() -> None:
     """Audit an online store the way its customers live it.
 
     Personas walk a store in a real Chromium; every step is measured and turned into an
-    emotion on a customer-journey map (index.html, results.json, junit.xml, summary.md).
+    emotion on a customer-journey map (index.html, results.json, junit.xml, ctrf.json,
+    summary.md).
     """
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.model import SCHEMA, RunResult
+from auditor.report.ctrf import render_ctrf
 from auditor.report.files import atomic_write
 from auditor.report.html import render_html
 from auditor.report.junit import render_junit
@@ -17,7 +18,8 @@ READABLE_SCHEMAS = ("journey-auditor/1", SCHEMA)  # version 1 is read as version
 
 
 def write_report(run: RunResult, out: Path) -> Path:
-    """Write results.json, index.html, junit.xml and summary.md; return index.html's path.
+    """Write results.json, index.html, junit.xml, ctrf.json and summary.md; return index.html's
+    path.
 
     The other files are rendered from what results.json holds (waits in whole ms), so that
     `auditor report results.json` later gives the very same files.
@@ -27,6 +29,7 @@ def write_report(run: RunResult, out: Path) -> Path:
     saved = RunResult.from_dict(data)
     atomic_write(out / "summary.md", render_markdown(saved))
     atomic_write(out / "junit.xml", render_junit(saved))
+    atomic_write(out / "ctrf.json", render_ctrf(saved))
     atomic_write(out / "index.html", render_html(saved))
     return out / "index.html"
 

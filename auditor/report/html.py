@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
 from auditor.judge.findings import kind
 from auditor.model import STAGES, JourneyResult, RunResult
-from auditor.report import charts
+from auditor.report import charts, verdict
 
 # Compiled templates are kept between runs (in a private folder of the system's temp dir):
 # compiling the report's templates is most of the time it takes to write it.
@@ -28,7 +28,8 @@ def render_html(run: RunResult) -> str:
     return template.render(run=run, journeys=[_journey(j, run.history or {})
                                               for j in run.journeys],
                            comparisons=[_comparison(c, run) for c in run.comparison or []],
-                           stages=STAGES)
+                           stages=STAGES, verdict_lines=verdict.persona_lines(run),
+                           gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run))
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.model import EMOJI, JourneyResult, RunResult
+from auditor.report import verdict
 
 
 def md(text: object) -> str:
@@ -32,10 +33,32 @@ def _history(j: JourneyResult, past: dict | None) -> list[str]:
     return [*lines, ""] if changed else lines
 
 
+SUMMARY_LIMIT = 1_000_000  # bytes: GitHub's job summary takes no more
+
+
 def render_markdown(run: RunResult) -> str:
+    """The verdict and the fixes first, then gates, the journeys' table and each journey's
+    steps; the steps are left out when the whole would not fit a job summary."""
+    text = _render(run, steps=True)
+    if len(text.encode()) > SUMMARY_LIMIT:
+        text = _render(run, steps=False)
+    return text
+
+
+def _render(run: RunResult, steps: bool) -> str:
     lines = ["# Customer journey audit", ""]
     if run.incomplete:
         lines += ["> ⚠️ **Incomplete run**: interrupted before every journey finished.", ""]
+    lines += ["## Verdict", "", *[f"- {md(line)}" for line in verdict.persona_lines(run)],
+              f"- {verdict.gates_line(run)}", ""]
+    if run.recommendations:
+        lines += ["**Fix first:**", ""]
+        lines += [f"{i}. **{md(r.title)}** ({r.severity}; {md(', '.join(r.personas))}): "
+                  f"{md(', '.join(r.steps[:3]))}" + (f" — {md(r.reference)}" if r.reference
+                                                     else "")
+                  for i, r in enumerate(verdict.top_fixes(run), 1)]
+        lines.append("")
+    lines += ["The full journey map is `index.html` beside this file.", ""]
     if run.gates:
         lines += [f"## ❌ {len(run.gates)} gate(s) failed", "",
                   "| Rule | Where | Measured | Expected |", "|---|---|---|---|"]
@@ -52,8 +75,8 @@ def render_markdown(run: RunResult) -> str:
         if j.reason:
             lines += [f"**{j.outcome.capitalize()}**: {md(j.reason)}", ""]
         lines += _history(j, (run.history or {}).get(j.key))
-        if j.unreachable:
-            continue  # nothing was measured: no steps to show
+        if j.unreachable or not steps:
+            continue  # nothing measured, or no room in a job summary: the map has them
         lines += ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]
         for s in j.steps:
             ev = s.evidence

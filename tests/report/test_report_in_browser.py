@@ -150,3 +150,13 @@ def test_print_stylesheet_lays_the_map_out_on_landscape_pages(page, report):
     page.emulate_media(media="print")
     assert page.locator(".lightbox").first.evaluate("e => getComputedStyle(e).display") == "none"
     assert "landscape" in (report / "index.html").read_text()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+def test_the_verdict_and_the_first_fix_are_on_the_first_screen(page, report, width, height):
+    _open(page, report, width, height)
+    verdict = page.locator("#verdict")
+    assert "left at step" in verdict.inner_text()
+    first_fix = page.locator("#verdict .fixes li").first
+    box = (first_fix if width > 400 else verdict.locator("li").first).bounding_box()
+    assert box and box["y"] + box["height"] <= height, box

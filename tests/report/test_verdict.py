@@ -1,0 +1,42 @@
+"""The verdict comes first in every format: who left where and why, the fixes, the gates
+(no browser, on the saved demo run)."""
+
+import copy
+from pathlib import Path
+
+from auditor.report import load_results
+from auditor.report.html import render_html
+from auditor.report.markdown import SUMMARY_LIMIT, render_markdown
+
+SAVED = Path(__file__).parents[1] / "data" / "demo-schema-2.json"
+LEFT = "Aistė (stressed-parent) on flawed store left at step 4, “Search for the toy instead”"
+
+
+def test_the_verdict_leads_the_map_and_the_summary():
+    run = load_results(SAVED)
+    page = render_html(run)
+    assert page.index('id="verdict"') < page.index('id="gates"') < page.index('id="summary"')
+    verdict = page[page.index('id="verdict"'):page.index('id="gates"')]
+    assert LEFT in verdict and "6 gate(s) failed." in verdict
+    assert verdict.count("<li><strong>") == 3  # the three fixes that matter most
+    summary = render_markdown(run)
+    assert summary.splitlines()[2] == "## Verdict" and LEFT in summary
+    assert summary.index("**Fix first:**") < summary.index("## ❌ 6 gate(s) failed")
+    assert "the competitor" not in summary and "well-made store completed" not in summary
+
+
+def test_all_gates_pass_is_said_in_words():
+    run = load_results(SAVED)
+    run.gates = []
+    assert "All gates pass." in render_html(run) and "- All gates pass." in render_markdown(run)
+
+
+def test_a_summary_too_large_for_a_job_summary_drops_the_step_tables():
+    run = load_results(SAVED)
+    big = copy.deepcopy(run)
+    for j in big.journeys:
+        for s in j.steps:
+            s.reasons = ["x" * 40_000]
+    text = render_markdown(big)
+    assert len(text.encode()) <= SUMMARY_LIMIT and "## Verdict" in text
+    assert "| # | Step |" not in text and "| # | Step |" in render_markdown(run)
