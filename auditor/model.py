@@ -297,6 +297,7 @@ class JourneyResult:
     interrupted: bool = False
     competitor: bool = False  # the store compared with (--compare), for context only
     unreachable: bool = False  # the store could not be reached: nothing to judge
+    apdex: float | None = None  # of the steps she lived, T = her fine wait (a cross-check)
 
     @property
     def key(self) -> str:  # what tells this journey apart in a run: its store and persona
@@ -308,7 +309,7 @@ class JourneyResult:
             "outcome": self.outcome, "abandoned_at": self.abandoned_at, "reason": self.reason,
             "score": self.score, "duration_ms": round(self.duration_ms),
             "run_scores": self.run_scores, "interrupted": self.interrupted,
-            "competitor": self.competitor, "unreachable": self.unreachable,
+            "competitor": self.competitor, "unreachable": self.unreachable, "apdex": self.apdex,
             "persona_traits": asdict(self.persona),
             "steps": [s.to_dict() for s in self.steps],
         }
@@ -319,7 +320,7 @@ class JourneyResult:
                    d.get("abandoned_at"), d.get("reason", ""), d["score"],
                    [StepResult.from_dict(s) for s in d["steps"]], d.get("duration_ms", 0),
                    d.get("label", ""), d.get("run_scores", []), d.get("interrupted", False),
-                   d.get("competitor", False), d.get("unreachable", False))
+                   d.get("competitor", False), d.get("unreachable", False), d.get("apdex"))
 
 
 @dataclass

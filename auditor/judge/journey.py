@@ -74,7 +74,7 @@ def conclude(journey: JourneyResult, interrupted: bool = False) -> None:
     elif failed:
         journey.outcome = "failed"
         journey.reason = f"'{failed[0].evidence.name}' failed: {failed[0].evidence.error}"
-    elif any(s.evidence.form and not s.evidence.order_number for s in counted[-1:]):
+    elif any(s.evidence.form and not s.evidence.order_placed for s in counted[-1:]):
         journey.outcome = "failed"
         journey.reason = "the order was never confirmed"
     if interrupted and journey.outcome == "completed":
@@ -82,6 +82,21 @@ def conclude(journey: JourneyResult, interrupted: bool = False) -> None:
     if interrupted and not journey.reason:
         journey.reason = f"the run was interrupted after step {len(journey.steps)}"
     journey.score = journey_score(journey.steps, journey.outcome)
+    journey.apdex = apdex(journey.persona, counted)
+
+
+def apdex(persona: Persona, steps: list[StepResult]) -> float | None:
+    """The Apdex of the steps she lived, a cross-check readers know: T is her fine wait; a
+    wait up to T satisfies, up to 4T is tolerated, longer frustrates, as does a failed
+    step. None when no step was timed."""
+    timed = [s for s in steps if s.evidence.wait_ms > 0 or s.evidence.status == "failed"]
+    if not timed:
+        return None
+    t = persona.patience_fine_ms
+    satisfied = sum(s.evidence.status != "failed" and s.evidence.wait_ms <= t for s in timed)
+    tolerating = sum(s.evidence.status != "failed" and t < s.evidence.wait_ms <= 4 * t
+                     for s in timed)
+    return round((satisfied + tolerating / 2) / len(timed), 2)
 
 
 def abandonment_reason(persona: Persona, steps: list[StepResult]) -> str:

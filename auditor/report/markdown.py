@@ -65,10 +65,11 @@ def _render(run: RunResult, steps: bool) -> str:
         lines += [f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
                   for g in run.gates]
         lines.append("")
-    lines += ["| Persona | Site | Outcome | Score |", "|---|---|---|---|"]
+    lines += ["| Persona | Site | Outcome | Score | Apdex |", "|---|---|---|---|---|"]
     for j in run.journeys:
+        apdex = "—" if j.apdex is None else f"{j.apdex:.2f}"
         lines.append(f"| {md(j.persona.name)} ({md(j.persona.id)}) | {md(j.label or j.site)} "
-                     f"| {_outcome(j)} | {'—' if j.unreachable else j.score} |")
+                     f"| {_outcome(j)} | {'—' if j.unreachable else j.score} | {apdex} |")
     for j in run.journeys:
         lines += ["", f"## {md(j.persona.name)} — {md(j.persona.id)} on {md(j.label or j.site)}",
                   ""]
