@@ -217,6 +217,8 @@ class StepEvidence:
     traceback: str | None = None  # an action's own error, for bug reports
     not_offered: str | None = None  # status "not-offered": the finding about the store
     chose: str | None = None  # what she chose from the store, and why, when no input fit
+    moment: bool = False  # a moment of truth: where the journey is won or lost
+    expected: str = "happy"  # the emotion the team expects here (the ideal journey)
     effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
 
     @classmethod

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import ScenarioError, read_yaml
-from auditor.model import STAGES, Device, Journey, Mistake, Network, Persona, StepSpec
+from auditor.model import EMOTIONS, STAGES, Device, Journey, Mistake, Network, Persona, StepSpec
 
 DEVICES = {
     "desktop": Device(),
@@ -168,6 +168,18 @@ def _mistake(path: Path, raw: Any) -> Mistake:
     return mistake
 
 
+# Where a journey is won or lost unless a step says otherwise (moment_of_truth: true/false):
+# arriving, finding the product (by search or by opening it), and the order placed.
+MOMENTS_OF_TRUTH = ("visit", "search", "open_product", "place_order")
+DEFAULT_EXPECTATION = "happy"  # the ideal journey, unless a step says `expect: EMOTION`
+
+
+def expectations(spec: StepSpec) -> tuple[bool, str]:
+    """Whether the step is a moment of truth, and the emotion the team expects there."""
+    return (bool(spec.params.get("moment_of_truth", spec.action in MOMENTS_OF_TRUTH)),
+            str(spec.params.get("expect", DEFAULT_EXPECTATION)))
+
+
 def _step(path: Path, index: int, raw: Any) -> StepSpec:
     from auditor.gather.actions import ACTIONS
 
@@ -185,4 +197,7 @@ def _step(path: Path, index: int, raw: Any) -> StepSpec:
         raise ScenarioError(f"{path}: journey step {index + 1}: unknown stage '{stage}'; "
                             f"known: {', '.join(STAGES)}")
     name = str(params.pop("name", ACTIONS[action].title))
+    if params.get("expect", DEFAULT_EXPECTATION) not in EMOTIONS:
+        raise ScenarioError(f"{path}: journey step {index + 1}: expect '{params['expect']}' "
+                            f"is no emotion; known: {', '.join(EMOTIONS)}")
     return StepSpec(action, name, stage, params)

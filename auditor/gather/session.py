@@ -23,6 +23,7 @@ from auditor.gather.step import Step
 from auditor.gather.traffic import Traffic, listen
 from auditor.gather.wording import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.model import Persona, StepEvidence, StepSpec
+from auditor.scenario import expectations
 
 DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its renderer died
 
@@ -126,7 +127,9 @@ class PersonaSession:
         with session.step(3, spec) as step:
             step.act(lambda: page.keyboard.press("Enter"))
         """
-        evidence = StepEvidence(index, name or spec.name, spec.stage, spec.action)
+        moment, expected = expectations(spec)
+        evidence = StepEvidence(index, name or spec.name, spec.stage, spec.action,
+                                moment=moment, expected=expected)
         step = Step(self, evidence, ahead)
         step.begin()
         try:

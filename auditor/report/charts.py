@@ -29,6 +29,9 @@ def curve(steps: list[StepResult], abandoned_at: int | None, spacing: int = 84) 
     return {"width": width, "height": height, "points": points, "dropoff": dropoff,
             "levels": [{"y": _y(e), "emotion": e} for e in EMOTIONS],
             "before": " ".join(f"{p['x']},{p['y']}" for p in points if not p["after"]),
+            # The ideal journey: the emotion the team expects at each step, as a dashed line.
+            "ideal": " ".join(f"{p['x']},{_y(s.evidence.expected)}"
+                              for p, s in zip(points, steps, strict=True)),
             "bottom": height - 8}
 
 

@@ -29,7 +29,8 @@ def render_html(run: RunResult) -> str:
                                               for j in run.journeys],
                            comparisons=[_comparison(c, run) for c in run.comparison or []],
                            stages=STAGES, verdict_lines=verdict.persona_lines(run),
-                           gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run))
+                           gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run),
+                           gaps=verdict.largest_gaps(run))
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:

@@ -51,6 +51,8 @@ def _render(run: RunResult, steps: bool) -> str:
         lines += ["> ⚠️ **Incomplete run**: interrupted before every journey finished.", ""]
     lines += ["## Verdict", "", *[f"- {md(line)}" for line in verdict.persona_lines(run)],
               f"- {verdict.gates_line(run)}", ""]
+    if gaps := verdict.largest_gaps(run):
+        lines += ["**Furthest from the ideal journey:**", "", *[f"- {md(g)}" for g in gaps], ""]
     if run.recommendations:
         lines += ["**Fix first:**", ""]
         lines += [f"{i}. **{md(r.title)}** ({r.severity}; {md(', '.join(r.personas))}): "

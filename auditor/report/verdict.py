@@ -20,8 +20,9 @@ def persona_lines(run: RunResult) -> list[str]:
         elif j.abandoned_at is not None:
             left = j.steps[j.abandoned_at]
             why = left.reasons[0] if left.reasons else j.reason
-            lines.append(f"{who} left at step {j.abandoned_at + 1}, “{left.evidence.name}”, "
-                         f"score {j.score}: {why}.")
+            moment = ", a moment of truth" if left.evidence.moment else ""
+            lines.append(f"{who} left at step {j.abandoned_at + 1}, “{left.evidence.name}”"
+                         f"{moment}, score {j.score}: {why}.")
         else:
             worst = min(j.steps, key=lambda s: (EMOTIONS.index(s.emotion), s.evidence.index),
                         default=None)
@@ -30,6 +31,26 @@ def persona_lines(run: RunResult) -> list[str]:
                     else "")
             lines.append(f"{who} {j.outcome}, score {j.score}{hard}.")
     return lines
+
+
+def largest_gaps(run: RunResult, limit: int = TOP_FIXES) -> list[str]:
+    """Where what each persona felt fell furthest below what the team expects (the ideal
+    journey), one step a journey, moments of truth first among equal gaps."""
+    gaps = []
+    for j in run.journeys:
+        if j.competitor or j.unreachable:
+            continue
+        mine: list[tuple[int, bool, str]] = []
+        for s in j.steps:
+            gap = EMOTIONS.index(s.evidence.expected) - EMOTIONS.index(s.emotion)
+            if gap > 0 and not s.after_dropoff:
+                mine.append((gap, s.evidence.moment, f"{j.persona.name}, step "
+                             f"{s.evidence.index + 1} “{s.evidence.name}”"
+                             f"{' (moment of truth)' if s.evidence.moment else ''}: expected "
+                             f"{s.evidence.expected}, felt {s.emotion}"))
+        gaps += sorted(mine, key=lambda g: (-g[0], not g[1]))[:1]
+    gaps.sort(key=lambda g: (-g[0], not g[1]))
+    return [said for _, _, said in gaps[:limit]]
 
 
 def top_fixes(run: RunResult) -> list[Recommendation]:

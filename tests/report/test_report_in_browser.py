@@ -160,3 +160,17 @@ def test_the_verdict_and_the_first_fix_are_on_the_first_screen(page, report, wid
     first_fix = page.locator("#verdict .fixes li").first
     box = (first_fix if width > 400 else verdict.locator("li").first).bounding_box()
     assert box and box["y"] + box["height"] <= height, box
+
+
+def test_moments_of_truth_the_ideal_line_and_gaps_are_on_the_map(page, report):
+    """On the flawed store: the parent leaves at the search, a moment of truth; the map marks
+    the moments, draws the ideal journey dashed, and says where she fell short of it."""
+    _open(page, report)
+    parent = page.locator("section.journey").first
+    assert parent.locator(".moment").count() == 4  # arrive, open the product, search, order
+    assert parent.locator("polyline.ideal").count() == 1
+    assert "expected happy, felt angry" in parent.inner_text()
+    assert "measured for completeness" in parent.inner_text()  # a step after she left
+    verdict = page.locator("#verdict").inner_text()
+    assert "“Search for the toy instead”, a moment of truth" in verdict
+    assert "Furthest from the ideal journey" in verdict
