@@ -334,6 +334,7 @@ class Recommendation:
     finding: str = ""
     severity: str = "minor"
     reference: str = ""
+    evidence: str = ""  # where the time went, for a slow page: the server's or the page's
 
 
 @dataclass

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from auditor.judge.findings import SEVERITIES, kind
-from auditor.model import JourneyResult, Recommendation
+from auditor.model import JourneyResult, Recommendation, StepResult
 
 WEIGHT = {"critical": 3.0, "major": 2.0, "minor": 1.0}
+# A wait the server took at least this share of (its time to first byte) is the server's:
+# the late paint on that page is the same cause, one fix, not two.
+SERVER_SHARE = 0.5
 
 
 def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
@@ -21,10 +24,17 @@ def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
     steps: dict[str, list[str]] = defaultdict(list)
     worst: dict[str, str] = {}
     reference: dict[str, str] = {}
+    slowest: dict[str, StepResult] = {}
     for journey in journeys:
         who = journey.persona.id + (f" @ {journey.label}" if journey.label else "")
         for step in journey.steps:
+            found = {f.id for f in step.findings}
             for f in step.findings:
+                if f.id == "slow-lcp" and "slow-load" in found and _server_bound(step):
+                    continue  # the slow server's own late paint: counted under slow-load
+                known = slowest.get(f.id)
+                if known is None or step.evidence.wait_ms > known.evidence.wait_ms:
+                    slowest[f.id] = step
                 hurt = 2.0 if step.emotion in ("angry", "sad") else 1.0
                 dropped = 3.0 if journey.abandoned_at == step.evidence.index else 0.0
                 impact[f.id] += WEIGHT.get(f.severity, 1.0) * hurt + dropped
@@ -38,4 +48,21 @@ def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
                 reference[f.id] = reference.get(f.id) or f.reference
     ranked = sorted(impact, key=lambda k: (-impact[k], k))
     return [Recommendation(kind(k).title, round(impact[k], 1), sorted(personas[k]), steps[k],
-                           k, worst[k], reference[k]) for k in ranked]
+                           k, worst[k], reference[k], _evidence(k, slowest.get(k)))
+            for k in ranked]
+
+
+def _server_bound(step: StepResult) -> bool:
+    ttfb = step.evidence.metrics.get("ttfb_ms") or 0
+    return step.evidence.wait_ms > 0 and ttfb >= SERVER_SHARE * step.evidence.wait_ms
+
+
+def _evidence(finding: str, step: StepResult | None) -> str:
+    """For a slow page, where its slowest wait went: the server's time or the page's own."""
+    if finding not in ("slow-load", "slow-lcp") or step is None:
+        return ""
+    ev = step.evidence
+    ttfb, wait = ev.metrics.get("ttfb_ms") or 0, ev.wait_ms
+    where = "the server" if _server_bound(step) else "loading and drawing the page"
+    return (f"“{ev.name}”: the server answered in {ttfb / 1000:.1f} s of a {wait / 1000:.1f} s "
+            f"wait; most of it was {where}")

@@ -56,8 +56,9 @@ def _render(run: RunResult, steps: bool) -> str:
     if run.recommendations:
         lines += ["**Fix first:**", ""]
         lines += [f"{i}. **{md(r.title)}** ({r.severity}; {md(', '.join(r.personas))}): "
-                  f"{md(', '.join(r.steps[:3]))}" + (f" — {md(r.reference)}" if r.reference
-                                                     else "")
+                  + (f"{md(r.evidence)}; " if r.evidence else "")
+                  + md(", ".join(r.steps[:3]))
+                  + (f" — {md(r.reference)}" if r.reference else "")
                   for i, r in enumerate(verdict.top_fixes(run), 1)]
         lines.append("")
     lines += ["The full journey map is `index.html` beside this file.", ""]

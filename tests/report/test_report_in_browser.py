@@ -174,3 +174,17 @@ def test_moments_of_truth_the_ideal_line_and_gaps_are_on_the_map(page, report):
     verdict = page.locator("#verdict").inner_text()
     assert "“Search for the toy instead”, a moment of truth" in verdict
     assert "Furthest from the ideal journey" in verdict
+
+
+def test_every_built_in_journey_fits_1440_px_without_sideways_scroll(page, tmp_path):
+    """The saved demo run (every built-in persona, up to 10 steps), rendered again."""
+    from auditor.report import load_results, write_report
+
+    write_report(load_results(Path(__file__).parents[1] / "data" / "demo-schema-2.json"),
+                 tmp_path)
+    _open(page, tmp_path)
+    maps = page.locator("table.map")
+    assert maps.count() == 6
+    for i in range(maps.count()):
+        sizes = maps.nth(i).evaluate("t => [t.scrollWidth, t.parentElement.clientWidth]")
+        assert sizes[0] <= sizes[1], (i, sizes)
