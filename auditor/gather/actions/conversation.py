@@ -6,9 +6,10 @@ in the step's evidence."""
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
+
+from playwright.sync_api import Locator
 
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, press, ready
@@ -97,13 +98,12 @@ def _choose(ctx: JourneyContext, step: Step, group: list[dict[str, Any]]) -> Non
     """Her pick in a group: a payment method that needs no card, unless her scenario says
     she pays by card; else the first (the store's default order, cheapest first)."""
     prefer = "card_payment" if ctx.inputs.get("payment") == "card" else "no_card_payment"
-    label = re.compile(words(prefer).pattern, re.I)
-    pick = next((f for f in group if label.search(f["label"])), group[0])
+    pick = next((f for f in group if words(prefer).search(f["label"])), group[0])
     field_locator(ctx.page, pick).check()
     step.evidence.effort.append(f"chose “{pick['label'][:60]}”")
 
 
-def _dialog(ctx: JourneyContext) -> Any:
+def _dialog(ctx: JourneyContext) -> Locator | None:
     """The open modal dialog, when one is shown."""
     found = discovery.open_dialog(ctx.page)
     return found.locator if found else None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from playwright.sync_api import Error
+
 from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, click, note
+from auditor.gather.actions import READY_WAIT_MS, JourneyContext, click, note
 from auditor.gather.discovery import Found
 from auditor.gather.step import Step
 
@@ -29,13 +31,16 @@ def reveal(ctx: JourneyContext, step: Step, find: Callable[[], Found | None],
         opener = min(fresh, key=lambda o: order.get(o.kind, 2))
         tried.add(opener.signature)
         note(step, f"opener_{opener.kind}", Found(opener.locator, f"{opener.kind} opener", 0.7))
-        if not ctx.session.persona.device.touch and opener.kind == "menu":
-            opener.locator.hover()
-            found = find()
-            if found is not None:
-                step.evidence.effort.append(f"opened {opener.called} (hovered)")
-                break
-        click(ctx, opener.locator)
+        try:  # an opener covered or moving is given the same short wait as any press
+            if not ctx.session.persona.device.touch and opener.kind == "menu":
+                opener.locator.hover(timeout=READY_WAIT_MS)
+                found = find()
+                if found is not None:
+                    step.evidence.effort.append(f"opened {opener.called} (hovered)")
+                    break
+            click(ctx, opener.locator, timeout=READY_WAIT_MS)
+        except Error:
+            continue
         step.evidence.effort.append(f"opened {opener.called}")
         found = find()
         if found is None:
