@@ -53,6 +53,8 @@ def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
         "measured_after": sum(s.after_dropoff for s in j.steps),
         "trend": past.get("runs") or [], "changed": past.get("changed"),
         "trend_points": charts.sparkline(past.get("runs") or [], 240, 60),
+        "lane": {s.evidence.index: point for s, point in zip(j.steps, charts.lane(j.steps),
+                                                              strict=True)},
     }
 
 

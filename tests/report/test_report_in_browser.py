@@ -188,3 +188,26 @@ def test_every_built_in_journey_fits_1440_px_without_sideways_scroll(page, tmp_p
     for i in range(maps.count()):
         sizes = maps.nth(i).evaluate("t => [t.scrollWidth, t.parentElement.clientWidth]")
         assert sizes[0] <= sizes[1], (i, sizes)
+
+
+def test_the_emotion_lane_points_sit_in_their_steps_columns(page, tmp_path):
+    from auditor.report import load_results, write_report
+
+    run = load_results(Path(__file__).parents[1] / "data" / "demo-schema-2.json")
+    write_report(run, tmp_path)
+    _open(page, tmp_path)
+    for lane, journey in zip(page.locator("tr.emotion-lane").all(), run.journeys, strict=True):
+        cells = lane.locator("td.lane-cell")
+        assert cells.count() == len(journey.steps)
+        lived = [s for s in journey.steps if not s.after_dropoff]
+        assert lane.locator(".lane-face").count() == len(lived)
+        for i, step in enumerate(journey.steps):
+            cell = cells.nth(i).bounding_box()
+            face = cells.nth(i).locator(".lane-face")
+            if step.after_dropoff:
+                assert face.count() == 0
+                continue
+            assert face.get_attribute("data-emotion") == step.emotion
+            box = face.bounding_box()
+            middle = box["x"] + box["width"] / 2
+            assert cell["x"] <= middle <= cell["x"] + cell["width"], (i, cell, box)
