@@ -17,6 +17,21 @@ _ENV = Environment(loader=PackageLoader("auditor.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, bytecode_cache=FileSystemBytecodeCache())
 
 
+# Where a persona meets the store in each built-in action, in the words of a journey map.
+TOUCHPOINTS = {
+    "visit": "the home page", "open_category": "the menu", "filter_price": "the price filter",
+    "filter_clearance": "the sale filter", "open_product": "a product page",
+    "search": "the search box", "add_to_cart": "the add-to-cart button",
+    "go_to_checkout": "the cart", "fill_checkout": "the checkout form",
+    "place_order": "the place-order button", "create_account": "the account offer",
+}
+# The page's own figures, one click away on the map: (metric, label, unit).
+PAGE_FIGURES = (("ttfb_ms", "Server (TTFB)", "ms"), ("fcp_ms", "First paint (FCP)", "ms"),
+                ("lcp_ms", "Largest paint (LCP)", "ms"), ("cls", "Layout shift (CLS)", ""),
+                ("inp_ms", "Reaction to input (INP)", "ms"), ("bytes", "Transferred", "bytes"),
+                ("requests", "Requests", ""))
+
+
 def environment() -> Environment:
     """The report's template environment (autoescaped), for every HTML page."""
     return _ENV
@@ -30,7 +45,7 @@ def render_html(run: RunResult) -> str:
                            comparisons=[_comparison(c, run) for c in run.comparison or []],
                            stages=STAGES, verdict_lines=verdict.persona_lines(run),
                            gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run),
-                           gaps=verdict.largest_gaps(run))
+                           gaps=verdict.largest_gaps(run), figures=PAGE_FIGURES)
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +68,10 @@ def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
         "measured_after": sum(s.after_dropoff for s in j.steps),
         "trend": past.get("runs") or [], "changed": past.get("changed"),
         "trend_points": charts.sparkline(past.get("runs") or [], 240, 60),
+        "touchpoints": {s.evidence.index: TOUCHPOINTS.get(s.evidence.action,
+                                                         s.evidence.action.replace("_", " "))
+                        for s in j.steps},
+        "has_findings": any(s.findings for s in j.steps),
         "lane": {s.evidence.index: point for s, point in zip(j.steps, charts.lane(j.steps),
                                                               strict=True)},
     }

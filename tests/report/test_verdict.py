@@ -40,3 +40,16 @@ def test_a_summary_too_large_for_a_job_summary_drops_the_step_tables():
     text = render_markdown(big)
     assert len(text.encode()) <= SUMMARY_LIMIT and "## Verdict" in text
     assert "| # | Step |" not in text and "| # | Step |" in render_markdown(run)
+
+
+def test_the_map_names_touchpoints_keeps_figures_one_click_away_and_hides_empty_rows():
+    run = load_results(SAVED)
+    page = render_html(run)
+    assert "at the search box" in page and "at the checkout form" in page
+    assert page.count("<details class=\"figures\">") > 10 and "Server (TTFB)" in page
+    assert page.count('<th class="lane">Pain points</th>') == sum(
+        any(s.findings for s in j.steps) for j in run.journeys)
+    for j in run.journeys:
+        for s in j.steps:
+            s.findings = []
+    assert '<th class="lane">Pain points</th>' not in render_html(run)
