@@ -7,6 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("minor", "major", "critical")  # from least to most
+# How much a finding weighs in the to-do list ("impact"), and the same in words for readers.
+WEIGHT = {"critical": 3.0, "major": 2.0, "minor": 1.0}
+HURT_FACTOR = 2.0  # where the persona was sad or angry
+GAVE_UP_BONUS = 3.0  # on the step where she gave up
+IMPACT_RULE = (f"Impact adds up every place a finding was met: its severity (critical "
+               f"{WEIGHT['critical']:g}, major {WEIGHT['major']:g}, minor "
+               f"{WEIGHT['minor']:g}), {HURT_FACTOR:g}× where the persona was sad or angry, "
+               f"and {GAVE_UP_BONUS:g} more on the step where she gave up.")
 
 # Where the numbers come from.
 NIELSEN_RESPONSE = "Nielsen, Response times: the 3 important limits (0.1 s / 1 s / 10 s)"

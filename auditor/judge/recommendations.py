@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from auditor.judge.findings import SEVERITIES, kind
+from auditor.judge.findings import GAVE_UP_BONUS, HURT_FACTOR, SEVERITIES, WEIGHT, kind
 from auditor.model import JourneyResult, Recommendation, StepResult
 
-WEIGHT = {"critical": 3.0, "major": 2.0, "minor": 1.0}
 # A wait the server took at least this share of (its time to first byte) is the server's:
 # the late paint on that page is the same cause, one fix, not two.
 SERVER_SHARE = 0.5
@@ -35,8 +34,8 @@ def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
                 known = slowest.get(f.id)
                 if known is None or step.evidence.wait_ms > known.evidence.wait_ms:
                     slowest[f.id] = step
-                hurt = 2.0 if step.emotion in ("angry", "sad") else 1.0
-                dropped = 3.0 if journey.abandoned_at == step.evidence.index else 0.0
+                hurt = HURT_FACTOR if step.emotion in ("angry", "sad") else 1.0
+                dropped = GAVE_UP_BONUS if journey.abandoned_at == step.evidence.index else 0.0
                 impact[f.id] += WEIGHT.get(f.severity, 1.0) * hurt + dropped
                 personas[f.id].add(who)
                 where = f"{who}: {step.evidence.name}"

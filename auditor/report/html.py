@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
-from auditor.judge.findings import kind
+from auditor.judge.findings import IMPACT_RULE, kind
 from auditor.model import STAGES, JourneyResult, RunResult
 from auditor.report import charts, verdict
 
@@ -45,7 +45,8 @@ def render_html(run: RunResult) -> str:
                            comparisons=[_comparison(c, run) for c in run.comparison or []],
                            stages=STAGES, verdict_lines=verdict.persona_lines(run),
                            gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run),
-                           gaps=verdict.largest_gaps(run), figures=PAGE_FIGURES)
+                           gaps=verdict.largest_gaps(run), figures=PAGE_FIGURES,
+                           impact_rule=IMPACT_RULE)
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
