@@ -211,3 +211,14 @@ def test_the_emotion_lane_points_sit_in_their_steps_columns(page, tmp_path):
             box = face.bounding_box()
             middle = box["x"] + box["width"] / 2
             assert cell["x"] <= middle <= cell["x"] + cell["width"], (i, cell, box)
+
+
+def test_the_printed_map_has_every_screenshot_and_a_page_per_journey(page, report):
+    import re
+
+    results = json.loads((report / "results.json").read_text())
+    shots = {s["screenshot"] for j in results["journeys"] for s in j["steps"] if s["screenshot"]}
+    page.goto((report / "index.html").as_uri())
+    pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    assert len(re.findall(rb"/Subtype\s*/Image", pdf)) >= len(shots) > 0
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1 + len(results["journeys"])
