@@ -222,3 +222,16 @@ def test_the_printed_map_has_every_screenshot_and_a_page_per_journey(page, repor
     pdf = page.pdf(format="A4", landscape=True, print_background=True)
     assert len(re.findall(rb"/Subtype\s*/Image", pdf)) >= len(shots) > 0
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1 + len(results["journeys"])
+
+
+def test_a_phone_gets_a_vertical_timeline_and_nothing_overflows(page, report):
+    _open(page, report, 390, 844)
+    results = json.loads((report / "results.json").read_text())
+    timelines = page.locator("ol.timeline")
+    assert timelines.first.is_visible() and not page.locator("table.map").first.is_visible()
+    assert timelines.first.locator("li").count() == len(results["journeys"][0]["steps"])
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert "left here" in timelines.first.inner_text()
+    _open(page, report)  # a desktop keeps the wide map
+    assert page.locator("table.map").first.is_visible()
+    assert not page.locator("ol.timeline").first.is_visible()
