@@ -46,7 +46,7 @@ def render_html(run: RunResult) -> str:
                            stages=STAGES, verdict_lines=verdict.persona_lines(run),
                            gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run),
                            gaps=verdict.largest_gaps(run), figures=PAGE_FIGURES,
-                           impact_rule=IMPACT_RULE)
+                           impact_rule=IMPACT_RULE, combined=_combined(run))
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
@@ -76,6 +76,13 @@ def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
         "lane": {s.evidence.index: point for s, point in zip(j.steps, charts.lane(j.steps),
                                                               strict=True)},
     }
+
+
+def _combined(run: RunResult) -> dict[str, Any] | None:
+    """Every audited persona's curve on one chart, when there are several."""
+    series = [(f"{j.persona.name} ({j.persona.id})", [s for s in j.steps if not s.after_dropoff])
+              for j in run.journeys if not j.competitor and not j.unreachable]
+    return charts.overlay(series) if len(series) > 1 else None
 
 
 def _comparison(pair: dict[str, Any], run: RunResult) -> dict[str, Any]:

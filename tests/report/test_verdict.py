@@ -53,3 +53,10 @@ def test_the_map_names_touchpoints_keeps_figures_one_click_away_and_hides_empty_
         for s in j.steps:
             s.findings = []
     assert '<th class="lane">Pain points</th>' not in render_html(run)
+
+
+def test_every_audited_persona_is_on_one_combined_curve():
+    page = render_html(load_results(SAVED))
+    summary = page[page.index('id="summary"'):page.index('id="recommendations"')]
+    assert "Every persona on one curve" in summary
+    assert summary.count('<polyline class="line s') == 3  # the flawed store's three personas
