@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from itertools import groupby
 from typing import Any
 
@@ -32,6 +34,16 @@ PAGE_FIGURES = (("ttfb_ms", "Server (TTFB)", "ms"), ("fcp_ms", "First paint (FCP
                 ("requests", "Requests", ""))
 
 
+# The map's only script: Escape closes an open screenshot. The page's Content-Security-Policy
+# allows exactly this script, by its hash, and nothing else.
+CLOSE_ON_ESCAPE = ("document.addEventListener('keydown',function(e){"
+                   "if(e.key!=='Escape'||location.hash.indexOf('#shot-')!==0)return;"
+                   "var b=document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+                   "var c=b&&b.querySelector('.close');"
+                   "location.hash=c?c.getAttribute('href'):'';});")
+_CLOSE_HASH = base64.b64encode(hashlib.sha256(CLOSE_ON_ESCAPE.encode()).digest()).decode()
+
+
 def environment() -> Environment:
     """The report's template environment (autoescaped), for every HTML page."""
     return _ENV
@@ -46,7 +58,8 @@ def render_html(run: RunResult) -> str:
                            stages=STAGES, verdict_lines=verdict.persona_lines(run),
                            gates_line=verdict.gates_line(run), fixes=verdict.top_fixes(run),
                            gaps=verdict.largest_gaps(run), figures=PAGE_FIGURES,
-                           impact_rule=IMPACT_RULE, combined=_combined(run))
+                           impact_rule=IMPACT_RULE, combined=_combined(run),
+                           close_script=CLOSE_ON_ESCAPE, close_hash=_CLOSE_HASH)
 
 
 def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:

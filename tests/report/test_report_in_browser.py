@@ -235,3 +235,13 @@ def test_a_phone_gets_a_vertical_timeline_and_nothing_overflows(page, report):
     _open(page, report)  # a desktop keeps the wide map
     assert page.locator("table.map").first.is_visible()
     assert not page.locator("ol.timeline").first.is_visible()
+
+
+def test_escape_closes_an_open_screenshot(page, report):
+    errors, _ = _open(page, report)
+    page.locator("a.thumb").first.click()
+    box = page.locator(".lightbox:target")
+    assert box.count() == 1 and box.is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".lightbox:target").count() == 0
+    assert errors == []  # the script ran under the page's own policy, nothing refused
