@@ -11,7 +11,7 @@ import click
 
 from auditor import __version__
 from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
-from auditor.cli_history import history_command, history_options, trend_command
+from auditor.cli_reports import history_command, history_options, open_command, trend_command
 from auditor.errors import AuditorError, ExitCode
 from auditor.model import EMOJI, JourneyResult, RunResult, StepResult
 
@@ -116,7 +116,7 @@ def _summary(run: RunResult, index: Path) -> None:
         click.echo(note)
     if run.incomplete:
         click.echo("The run was interrupted: the report holds the steps measured so far.")
-    click.echo(f"\nReport: {index}")
+    click.echo(f"\nReport: {index.resolve().as_uri()}  (auditor open)")
 
 
 def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300):
@@ -323,7 +323,7 @@ def report(results: Path, out: Path) -> None:
     if missing:
         click.echo(f"{missing} screenshot(s) or Lighthouse report(s) named in {results} are "
                    f"not beside it; the report shows them as missing")
-    click.echo(f"Report: {index}")
+    click.echo(f"Report: {index.resolve().as_uri()}")
 
 
 @main.command()
@@ -376,3 +376,4 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
 
 main.add_command(history_command)
 main.add_command(trend_command)
+main.add_command(open_command)

@@ -123,3 +123,16 @@ def test_store_help_lists_every_theme_and_flaw():
     assert done.returncode == 0
     for name in [*THEMES, *KNOWN_FLAWS]:
         assert f"  {name}" in done.stdout, name
+
+
+def test_open_prints_the_reports_address_or_says_there_is_none(tmp_path):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "index.html").write_text("<!doctype html><title>map</title>")
+    done = subprocess.run([sys.executable, "-m", "auditor", "open", str(tmp_path / "run")],
+                          capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin"})
+    assert done.returncode == 0 and done.stdout.strip() == (tmp_path / "run" /
+                                                            "index.html").as_uri()
+    missing = subprocess.run([sys.executable, "-m", "auditor", "open", str(tmp_path / "none")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "no report there" in missing.stderr
+    assert "Traceback" not in missing.stderr

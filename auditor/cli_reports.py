@@ -1,8 +1,11 @@
-"""The history commands: `auditor history` lists recorded runs, `auditor trend` writes the
-trend page; `history_options` gives `run` and `demo` their --history / --no-history."""
+"""The commands that read what runs left behind: `auditor history` lists recorded runs,
+`auditor trend` writes the trend page, `auditor open` opens a report; `history_options`
+gives `run` and `demo` their --history / --no-history."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,27 @@ def history_command(db: str, store: str | None, persona: str | None, limit: int)
         store_name = r["store"] + (" (compared with)" if r["competitor"] else "")
         click.echo(f"{r['run']:>4}  {r['started_at']:<25} {r['persona']:<22} "
                    f"{r['outcome']:<12} {r['score']:>5}  {store_name}")
+
+
+@click.command("open")
+@click.argument("folder", required=False, type=click.Path(path_type=Path),
+                default=Path("reports/latest"))
+def open_command(folder: Path) -> None:
+    """Open a report's journey map in the browser (default: the latest run's), and print
+    its address for a machine with no screen."""
+    import webbrowser
+
+    from auditor.errors import AuditorError
+
+    index = folder / "index.html" if folder.is_dir() or not folder.suffix else folder
+    if not index.is_file():
+        raise AuditorError(f"{index}: no report there; run `auditor run URL` first, or give "
+                           "a report folder")
+    address = index.resolve().as_uri()
+    click.echo(address)
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform in (
+            "darwin", "win32"):  # with no screen, a text browser would take the terminal
+        webbrowser.open(address)
 
 
 @click.command("trend")
