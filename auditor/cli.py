@@ -77,17 +77,23 @@ def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
     return [journeys[p] for p in (wanted or sorted(journeys))]
 
 
-def _progress(quiet: bool, parallel: bool = False):
-    """The live line of each step, or nothing with --quiet (no step is then judged early)."""
+def _progress(quiet: bool, parallel: bool = False, runs: int = 1):
+    """The live line of each step, or nothing with --quiet (no step is then judged early).
+    With --runs, each journey's header is said once, and each walk of it as "run k/N"."""
     if quiet:
         return None
+    walked: dict[str, int] = {}
 
     def show(journey: JourneyResult, step: StepResult) -> None:
         ev = step.evidence
         who = f"[{journey.persona.id}] " if parallel else ""
         if ev.index == 0 and not parallel:
+            walked[journey.key] = walked.get(journey.key, 0) + 1
             site = journey.label or journey.site
-            click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
+            if walked[journey.key] == 1:
+                click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
+            if runs > 1:
+                click.echo(f"  run {walked[journey.key]}/{runs}")
         note = ev.error if ev.status == "failed" else step.reasons[0]
         drop = "  ← leaves here" if journey.abandoned_at == ev.index else ""
         if journey.unreachable:
@@ -199,7 +205,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         history=None if no_history else history,
     )
     plan.out = _prepare_out(out)
-    result = run_audit(plan, _progress(quiet, parallel))
+    result = run_audit(plan, _progress(quiet, parallel, runs))
     _summary(result, plan.out / "index.html")
     sys.exit(int(exit_code(result)))
 
