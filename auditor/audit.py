@@ -51,11 +51,15 @@ def now() -> str:
 
 
 def run_audit(plan: AuditPlan,
-              on_step: Callable[[JourneyResult, StepResult], None] | None = None) -> RunResult:
+              on_step: Callable[[JourneyResult, StepResult], None] | None = None,
+              on_activity: Callable[[JourneyEvidence | None, str], None] | None = None
+              ) -> RunResult:
     """Walk every journey, then judge, compare, gate and write every report file.
 
     `on_step` hears of each step as it is walked, judged with the steps before it (a
-    preview for progress lines; the run is judged once, at the end, over every walk)."""
+    preview for progress lines; the run is judged once, at the end, over every walk).
+    `on_activity` hears what is being done now, in words (a step begun, a form being
+    filled, Lighthouse), with the journey it is done in (None: the run's own work)."""
     run = RunResult(__version__, now(), "", [])
     if plan.history:  # opened first: a wrong URL is said before any walk
         from auditor import history
@@ -81,7 +85,7 @@ def run_audit(plan: AuditPlan,
         site, label, competitor, journey = tasks[i]
         for _ in range(plan.runs):
             walks[i].append(walk(browser, journey, site, plan.out, plan.options, tracker(i),
-                                 label, competitor))
+                                 label, competitor, on_activity))
         walking.pop(i, None)
 
     try:
@@ -100,6 +104,9 @@ def run_audit(plan: AuditPlan,
         walks[i] = [walked]
     lighthouse_failed = []
     if plan.lighthouse and not run.incomplete:
+        if on_activity:
+            on_activity(None, f"waiting for Lighthouse (up to {plan.lighthouse_pages} pages "
+                              "per form factor)")
         lighthouse_failed = _lighthouse(run, plan, walks)
     run.finished_at = now()
     judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,

@@ -13,7 +13,8 @@ from auditor import __version__
 from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
 from auditor.cli_reports import history_command, history_options, open_command, trend_command
 from auditor.errors import AuditorError, ExitCode
-from auditor.model import EMOJI, JourneyResult, RunResult, StepResult
+from auditor.model import RunResult
+from auditor.progress import Progress
 
 RUN_EXAMPLES = """
 \b
@@ -77,34 +78,17 @@ def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
     return [journeys[p] for p in (wanted or sorted(journeys))]
 
 
-def _progress(quiet: bool, parallel: bool = False, runs: int = 1):
-    """The live line of each step, or nothing with --quiet (no step is then judged early).
-    With --runs, each journey's header is said once, and each walk of it as "run k/N"."""
+def _audit(plan: AuditPlan, quiet: bool) -> RunResult:
+    """Run the audit with the live progress display (none with --quiet: no step is then
+    judged early)."""
     if quiet:
-        return None
-    walked: dict[str, int] = {}
-
-    def show(journey: JourneyResult, step: StepResult) -> None:
-        ev = step.evidence
-        who = f"[{journey.persona.id}] " if parallel else ""
-        if ev.index == 0 and not parallel:
-            walked[journey.key] = walked.get(journey.key, 0) + 1
-            site = journey.label or journey.site
-            if walked[journey.key] == 1:
-                click.echo(f"\n{journey.persona.name} ({journey.persona.id}) on {site}")
-            if runs > 1:
-                click.echo(f"  run {walked[journey.key]}/{runs}")
-        note = ev.error if ev.status == "failed" else step.reasons[0]
-        drop = "  ← leaves here" if journey.abandoned_at == ev.index else ""
-        if journey.unreachable:
-            felt = "✘  not reached"
-        elif step.after_dropoff:  # not felt: she had left; measured for completeness
-            felt = f"·  {journey.persona.pronoun} left"
-        else:
-            felt = f"{EMOJI[step.emotion]} {step.emotion}"
-        click.echo(f"  {ev.index + 1:2d} {felt:<10}{max(ev.wait_ms, 0.0) / 1000:5.1f} s  {who}"
-                   f"{ev.name}: {note}{drop}")
-    return show
+        return run_audit(plan)
+    sites = 2 if plan.compare_site else 1
+    progress = Progress(plan.parallel, plan.runs, len(plan.journeys) * sites * plan.runs)
+    try:
+        return run_audit(plan, progress.step, progress.activity)
+    finally:
+        progress.close()
 
 
 def _summary(run: RunResult, index: Path) -> None:
@@ -205,7 +189,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         history=None if no_history else history,
     )
     plan.out = _prepare_out(out)
-    result = run_audit(plan, _progress(quiet, parallel, runs))
+    result = _audit(plan, quiet)
     _summary(result, plan.out / "index.html")
     sys.exit(int(exit_code(result)))
 
@@ -247,7 +231,7 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
                          budget=gates.Budget(), options=_options(30, fast_typing, None),
                          history=None if no_history else history)
         click.echo(f"Demo stores: flawed at {bad.url}, well-made at {good.url}")
-        result = run_audit(plan, _progress(quiet))
+        result = _audit(plan, quiet)
     _summary(result, (plan.out / "index.html").resolve())
     click.echo("The gates above are expected to fail on the flawed store; the demo exits 0.")
 

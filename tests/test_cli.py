@@ -136,3 +136,15 @@ def test_open_prints_the_reports_address_or_says_there_is_none(tmp_path):
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "no report there" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_log_says_what_takes_long_instead_of_staying_silent(demo_store, tmp_path):
+    """Not a terminal (CI, a pipe): plain lines, and the novice's slow typing is said."""
+    done = auditor("run", demo_store().url, "--persona", "novice-checkout", "--no-history",
+                   "--out", str(tmp_path / "out"), "--fast-typing", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    said = [i for i, line in enumerate(lines) if "… Tadeusz · filling in the form" in line]
+    typed = next(i for i, line in enumerate(lines) if "Type his details and card" in line)
+    assert said and said[0] < typed  # said before the step's own line, while it works
+    assert "\x1b[" not in done.stdout  # no terminal codes in a log

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ class PersonaSession:
         self.typing_scale = typing_scale
         self.dwell_ms = dwell_ms
         self.slug = slug or persona.id
+        self.tell: Callable[[str], None] = lambda _what: None  # what she is doing, in words
         self.redact = Redactor()
         self.secret_fields: list[tuple[int, Locator]] = []  # (document number, field)
         self.site_host = ""

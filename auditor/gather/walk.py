@@ -16,6 +16,9 @@ from auditor.gather.session import PersonaSession
 from auditor.model import Journey, JourneyEvidence, StepEvidence, StepSpec
 
 StepListener = Callable[[JourneyEvidence, StepEvidence], None]
+# Hears what the persona is doing now, in words ("step 6/7: Type his details", "typing 11
+# fields"), for a live progress display.
+ActivityListener = Callable[[JourneyEvidence, str], None]
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class RunOptions:
 
 def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
          options: RunOptions = RunOptions(), on_step: StepListener | None = None,
-         label: str = "", competitor: bool = False) -> JourneyEvidence:
+         label: str = "", competitor: bool = False,
+         on_activity: ActivityListener | None = None) -> JourneyEvidence:
     """Run every step, even after the persona would have left, so the whole store is
     measured; `on_step` hears of each step's evidence as soon as it is gathered.
     `competitor`: this store is the one compared with, not the one audited."""
@@ -43,6 +47,8 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
     walked = JourneyEvidence(persona, site, label=label, competitor=competitor)
+    if on_activity:
+        session.tell = lambda what: on_activity(walked, what)
 
     def gathered(evidence: StepEvidence) -> None:
         walked.steps.append(evidence)
@@ -51,7 +57,8 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
 
     started = time.monotonic()
     try:
-        for spec, upcoming in zip(journey.steps, [*journey.steps[1:], None], strict=True):
+        for number, (spec, upcoming) in enumerate(
+                zip(journey.steps, [*journey.steps[1:], None], strict=True), 1):
             ctx.ahead.plan(planned_read(spec), planned_read(upcoming))
             if spec.action == "visit":
                 session.reopen_if_crashed()
@@ -61,6 +68,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                 continue
             for attempt in range(1, spec.attempts + 1):
                 ctx.attempt, ctx.retry = attempt, False
+                session.tell(f"step {number}/{len(journey.steps)}: {spec.named(attempt)}")
                 with session.step(len(walked.steps), spec, spec.named(attempt),
                                   ctx.ahead) as step:
                     ACTIONS[spec.action].run(ctx, step, spec.params)

@@ -89,6 +89,8 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
             value = slip(token, value)
             ctx.slips[token] = ctx.slips.get(token, 0) + 1
             step.evidence.slip_in = key
+        if not typed:  # said once a call, and only when there is something to type
+            ctx.session.tell(f"filling in the form ({len(fields)} fields on it)")
         locator = field_locator(ctx.page, f)
         if f["tag"] == "select":
             value = _choose(locator, f, value)
