@@ -60,3 +60,12 @@ def test_every_audited_persona_is_on_one_combined_curve():
     summary = page[page.index('id="summary"'):page.index('id="recommendations"')]
     assert "Every persona on one curve" in summary
     assert summary.count('<polyline class="line s') == 3  # the flawed store's three personas
+
+
+def test_summary_renders_as_markdown_with_the_verdict_first():
+    from markdown_it import MarkdownIt  # a CommonMark viewer's parser (comes with rich)
+
+    html = MarkdownIt("commonmark").enable("table").render(render_markdown(load_results(SAVED)))
+    headings = [line for line in html.splitlines() if line.startswith("<h2>")]
+    assert headings[0] == "<h2>Verdict</h2>"
+    assert "<table>" in html and "<script" not in html
