@@ -167,7 +167,7 @@ def test_moments_of_truth_the_ideal_line_and_gaps_are_on_the_map(page, report):
     the moments, draws the ideal journey dashed, and says where she fell short of it."""
     _open(page, report)
     parent = page.locator("section.journey").first
-    assert parent.locator(".moment").count() == 4  # arrive, open the product, search, order
+    assert parent.locator("table.map .moment").count() == 4  # arrive, product, search, order
     assert parent.locator("polyline.ideal").count() == 1
     assert "expected happy, felt angry" in parent.inner_text()
     assert "measured for completeness" in parent.inner_text()  # a step after she left
