@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-DEFAULT_URL = "sqlite:///reports/history.sqlite"  # history.DEFAULT_URL, without importing it
+DEFAULT_URL = "sqlite:///reports/history.sqlite"  # here, so --help needs no SQLAlchemy import
 
 
 def history_options(command: Callable[..., Any]) -> Callable[..., Any]:
