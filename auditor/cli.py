@@ -109,12 +109,13 @@ def _summary(run: RunResult, index: Path) -> None:
     click.echo(f"\nReport: {index.resolve().as_uri()}  (auditor open)")
 
 
-def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300):
+def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300,
+             filmstrip: bool = True):
     from auditor.gather.walk import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
                       typing_scale=0.0 if fast_typing else 1.0, dwell_ms=dwell,
-                      locators=(profile or {}).get("locators"))
+                      locators=(profile or {}).get("locators"), filmstrip=filmstrip)
 
 
 @main.command(epilog=RUN_EXAMPLES)
@@ -147,6 +148,8 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--dwell", default=300, show_default=True, type=click.IntRange(0, 60_000),
               help="Milliseconds each persona looks at a page once it is ready (late layout "
                    "shifts show up in this time).")
+@click.option("--no-filmstrip", is_flag=True,
+              help="Keep no frames of what each persona saw during waits too long for her.")
 @click.option("--lighthouse", is_flag=True,
               help="Also run Lighthouse CI on each distinct page (needs node and lhci).")
 @click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
@@ -156,8 +159,9 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
-        fast_typing: bool, runs: int, parallel: bool, dwell: int, lighthouse: bool,
-        lighthouse_pages: int, quiet: bool, history: str, no_history: bool) -> None:
+        fast_typing: bool, runs: int, parallel: bool, dwell: int, no_filmstrip: bool,
+        lighthouse: bool, lighthouse_pages: int, quiet: bool, history: str,
+        no_history: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor.judge import gates
     from auditor.profile import apply_profile, load_profile
@@ -184,7 +188,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
                 (compare_label or compare_url) if compare_url else ""),
         budget=rules,
         baseline=load_results(baseline) if baseline else None,
-        options=_options(step_timeout, fast_typing, site_profile, dwell),
+        options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
         history=None if no_history else history,
     )

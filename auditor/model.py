@@ -199,6 +199,7 @@ class StepEvidence:
     page: PageFacts = field(default_factory=PageFacts)
     found: dict[str, Any] = field(default_factory=dict)
     screenshot: str | None = None
+    filmstrip: list[dict[str, Any]] = field(default_factory=list)  # [{at_ms, path}]: a long wait
     # What happened in the step, beyond the page.
     unreachable: bool = False  # the store could not be reached at all
     off_site: str | None = None  # the host the step ended on, when not the store's

@@ -20,7 +20,7 @@ from auditor.model import Journey
 from auditor.scenario import merge_inputs
 
 LOCATOR_KEYS = ("search", "category", "product", "add_to_cart", "cart", "checkout",
-                "place_order", "create_account", "clearance")
+                "place_order", "create_account", "clearance", "newsletter", "review")
 
 
 def load_profile(path: Path) -> dict[str, Any]:

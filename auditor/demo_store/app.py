@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from auditor.demo_store import catalog
 from auditor.demo_store.accordion import add_accordion_checkout
+from auditor.demo_store.afterwards import add_afterwards
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
 from auditor.demo_store.flaws import Flaws, parse_flaws
 from auditor.demo_store.multistep import add_multistep_checkout
@@ -48,6 +49,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     app.secret_key = secrets.token_hex(16)
     app.config["FLAWS"] = flaws
     orders: dict[str, dict] = {}
+    reviews: dict[str, list[dict]] = {}
     _install_delays(app, flaws)
 
     @app.context_processor
@@ -81,7 +83,8 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     def product(slug: str = ""):
         slug = slug or request.args.get("slug", "")
         item = shop.by_slug.get(slug) or abort(404)
-        return render_template("product.html", product=item)
+        return render_template("product.html", product=item, reviews=reviews.get(slug, []),
+                               reviewed=request.args.get("reviewed") == "1")
 
     @app.get("/search")
     def search():
@@ -187,6 +190,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         app.add_url_rule("/checkout", "checkout", checkout, methods=["GET", "POST"])
     if theme in MULTISTEP:
         add_multistep_checkout(app, theme, flaws, orders, lines_of)
+    add_afterwards(app, shop.by_slug, reviews)
     return app
 
 

@@ -279,6 +279,12 @@ def open_dialog(page: Page) -> Found | None:
                         "open dialog", 0.9)], seldom_there=True)
 
 
+def own_button(part: Locator) -> Found | None:
+    """The button that sends a form (a review, a sign-up), whatever it says."""
+    return _first_visible(part.locator("button[type=submit], button:not([type]), "
+                                       "input[type=submit]"), "the form's own button", 0.6)
+
+
 def any_submit(page: Page) -> Found | None:
     return _try(page, [(page.locator("form button[type=submit], form button:not([type]), "
                                      "form input[type=submit]"), "the form's submit button", 0.5)])

@@ -12,7 +12,7 @@ from playwright.sync_api import Error, Page
 
 from auditor.gather import script
 from auditor.gather.secrets import SECRET_SELECTOR
-from auditor.gather.vocabulary import PAGE_PATTERNS
+from auditor.gather.vocabulary import ASIDE, PAGE_PATTERNS
 from auditor.model import FormFacts, PageFacts, ProductFacts
 
 MAX_ANALYSED_HTML = 3_000_000  # characters of HTML; bigger pages are measured but not read
@@ -31,7 +31,7 @@ def read_facts(page: Page, want: dict[str, bool]) -> dict[str, Any]:
     the facts `want` names, its size, its change count and whether it shows a secret field."""
     return page.evaluate(script("page_facts.js"), {
         "patterns": PAGE_PATTERNS, "want": want, "maxChars": MAX_ANALYSED_HTML,
-        "secretSelector": SECRET_SELECTOR})
+        "secretSelector": SECRET_SELECTOR, "aside": ASIDE})
 
 
 def offered(page: Page, feature: str) -> bool:

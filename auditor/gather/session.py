@@ -16,11 +16,13 @@ from playwright.sync_api import Browser, Error, Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.gather import script
+from auditor.gather.filmstrip import Screencast
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.secrets import Redactor
 from auditor.gather.step import Step
 from auditor.gather.traffic import Traffic, listen
+from auditor.gather.vocabulary import ASIDE
 from auditor.gather.wording import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.model import Persona, StepEvidence, StepSpec
 from auditor.scenario import expectations
@@ -33,7 +35,7 @@ class PersonaSession:
 
     def __init__(self, browser: Browser, persona: Persona, *, out_dir: Path | None,
                  step_timeout_ms: float = 30_000, typing_scale: float = 1.0,
-                 dwell_ms: float = 300, slug: str = "") -> None:
+                 dwell_ms: float = 300, slug: str = "", filmstrip: bool = True) -> None:
         self.persona = persona
         self.out_dir = out_dir
         self.step_timeout_ms = step_timeout_ms
@@ -56,6 +58,7 @@ class PersonaSession:
         self.context.add_init_script(script("observers.js"))
         self.page = self.context.new_page()
         self._throttle()
+        self.screencast = Screencast(self._cdp) if filmstrip and out_dir else None
         listen(self.page, self.traffic, self.redact)
 
     def close(self) -> None:
@@ -207,6 +210,8 @@ class PersonaSession:
         self.traffic = Traffic()
         self.last_reading = (-1, 0.0)
         self._throttle()
+        if self.screencast:
+            self.screencast = Screencast(self._cdp)
         listen(self.page, self.traffic, self.redact)
 
     def stop_loading(self) -> None:
@@ -223,7 +228,7 @@ class PersonaSession:
         found: list[dict[str, Any]] = []
         for n, frame in enumerate(self.page.frames):
             try:
-                controls = frame.evaluate(script("fields.js"), f"{n}-")
+                controls = frame.evaluate(script("fields.js"), {"prefix": f"{n}-", "aside": ASIDE})
             except Error:
                 continue  # a frame that navigated away or is cross-origin and gone
             found += [{**c, "frame": n} for c in controls]

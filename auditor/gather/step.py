@@ -16,7 +16,8 @@ from urllib.parse import urlparse
 from playwright.sync_api import Error
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from auditor.gather import script
+from auditor.gather import filmstrip, script
+from auditor.gather.secrets import SECRET_SELECTOR
 from auditor.gather.wording import StepFailed
 from auditor.model import StepEvidence
 
@@ -40,6 +41,7 @@ class Step:
         self.since = 0.0  # the page's clock (performance.now) when this step's metrics start
         self.hard_navigation = False
         self.soft_navigation = False
+        self.filmed_ms = 0.0  # the wait whose filmstrip the step keeps
 
     def begin(self) -> None:
         t = self.session.traffic
@@ -57,6 +59,10 @@ class Step:
         """Run a user action and wait like the persona: from the action to the page being ready."""
         start_url = self.page.url
         t = self.session.traffic
+        cast = self.session.screencast
+        secret_typed = any(n == t.loads for n, _ in self.session.secret_fields)
+        if cast:
+            cast.start()
         t0 = time.time() * 1000
         try:
             with self.session.persona_cpu():
@@ -68,15 +74,20 @@ class Step:
                     end = self._settle(t0, loads)
         except PlaywrightTimeout as exc:  # she waited all that time, and gave up
             self.evidence.wait_ms += time.time() * 1000 - t0
+            self._film(t0, time.time() * 1000, secret_typed)
             if str(exc).startswith("the page never"):  # _settle's own words
                 raise
             raise PlaywrightTimeout(self._still_loading(list(t.inflight))) from exc
+        finally:
+            if cast:
+                cast.stop()
         # A browser error page may report no load event: it is a new document all the same.
         error_page = self.page.url.startswith("chrome-error:") and self.page.url != start_url
         navigated = t.loads > loads or error_page
         if t.loads > loads:
             end = self._loaded_at(end, load_end)
         self.evidence.wait_ms += max(0.0, end - t0)
+        self._film(t0, end, secret_typed)
         if navigated:
             self.hard_navigation = True
             self.since = 0.0
@@ -84,6 +95,25 @@ class Step:
         elif self.page.url != start_url:
             self.soft_navigation = True
         return result
+
+    def _film(self, t0: float, end: float, secret_typed: bool) -> None:
+        """Keep what she saw during a wait longer than she finds fine (the longest of the
+        step's), unless the page held a secret she typed."""
+        s = self.session
+        if (not s.screencast or s.out_dir is None or end - t0 <= s.persona.patience.fine_ms
+                or end - t0 <= self.filmed_ms or secret_typed or self._secret_shown()):
+            return
+        self.filmed_ms = end - t0
+        shown = filmstrip.moments(s.screencast.stop(), t0, end)
+        self.evidence.filmstrip = filmstrip.save(
+            shown, s.out_dir, f"{s.slug}-{self.evidence.index:02d}")
+
+    def _secret_shown(self) -> bool:
+        """Whether the page now shows a secret field with something in it, or a card frame."""
+        try:
+            return self.page.evaluate(script("secret_shown.js"), SECRET_SELECTOR)
+        except Error:
+            return True
 
     def _check_document(self) -> None:
         """A navigation that ends on an error page, or off the store, fails the step."""

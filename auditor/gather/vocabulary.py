@@ -60,7 +60,30 @@ WORDS = {
                     r"užsakymas (pateiktas|priimtas)|订单已提交|下单成功",
     "order_done": r"thank you|order (is )?(confirmed|received|placed)|your order number|"
                   r"vielen dank|merci|dziękujemy|ačiū|谢谢|订单已",
+    # After the order: hearing from the store again, and speaking for it.
+    "newsletter": r"newsletter|subscribe|mailing list|sign up for (our )?(e-?mails?|news|"
+                  r"updates|offers)|stay in touch|join (our|the) (list|club)|abonn|"
+                  r"anmelden.*news|zapisz się|prenumer|naujienlai|订阅",
+    "review": r"write a review|add a review|review this|be the first to review|"
+              r"leave a review|reviews?\s*\(\d+\)|your review|rate this|"
+              r"bewertung (schreiben|abgeben)|rédiger un avis|donner (votre|un) avis|"
+              r"napisz opinię|dodaj opinię|parašyti atsiliepimą|写评论|发表评价",
+    "review_form": r"review|rating|bewertung|avis|opini|recenz|atsiliep|评价|评论",
+    "rating": r"rating|stars|score|bewertung|note|ocena|įvertinim|评分",
+    "share": r"^(share|teilen|partager|udostępnij|dalintis|分享)\b",
+    "thanks": r"thank|subscribed|you.re (on the list|in)|check your (inbox|e-?mail)|"
+              r"confirm your (e-?mail|subscription)|(submitted|received|posted|added|saved)\b|"
+              r"awaiting (moderation|approval)|danke|angemeldet|merci|inscrit|dziękujemy|"
+              r"zapisano|ačiū|užsiprenumeravote|谢谢|成功",
 }
+# Links that share a page on a social network or by e-mail: they leave the store.
+SHARE_HREF = (r"facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|"
+              r"pinterest\.[a-z.]+/pin/create|wa\.me/|api\.whatsapp\.com|^whatsapp:|"
+              r"linkedin\.com/(share|sharing)|reddit\.com/submit|t\.me/share|"
+              r"^mailto:.*[?&](subject|body)=")
+# Where a form control is no part of the order form, whatever it asks: the site search, the
+# header and footer (a newsletter box there asks for the e-mail too).
+ASIDE = "[role=search], [role=contentinfo], footer, header"
 # A product page's address: a path segment, or a query naming a product (PHP carts).
 PRODUCT_HREF = (r"/(product|products|p|item|items|dp|produkt|produit|prekė|shop/[^/]+)/[^/?#]+|"
                 r"[?&](route=product/product\b|product_id=|products_id=|id_product=|"

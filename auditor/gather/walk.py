@@ -29,6 +29,7 @@ class RunOptions:
     typing_scale: float = 1.0
     dwell_ms: float = 300
     locators: dict[str, str] | None = None
+    filmstrip: bool = True  # what she saw during waits longer than she finds fine
 
 
 def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
@@ -43,7 +44,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     session = PersonaSession(browser, persona, out_dir=out_dir,
                              step_timeout_ms=options.step_timeout_ms,
                              typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
-                             slug=slug)
+                             slug=slug, filmstrip=options.filmstrip)
     session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
     walked = JourneyEvidence(persona, site, label=label, competitor=competitor)

@@ -98,6 +98,14 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     FindingKind("no-clearance-filter", "Let shoppers find what is on sale",
                 "Mark clearance and sale items and offer a filter or a link to them.",
                 NIELSEN_FLEXIBILITY),
+    FindingKind("no-newsletter", "Invite customers to hear from you again",
+                "Offer a newsletter sign-up (one e-mail field) where customers finish, so a "
+                "first order can become a second.",
+                "Customer-journey mapping: the retention stage (see the seeds in PRODUCT.md)"),
+    FindingKind("no-advocacy", "Let customers recommend what they bought",
+                "Take reviews on product pages, or offer a share link, so happy customers "
+                "can speak for the store.",
+                "Customer-journey mapping: the advocacy stage (see the seeds in PRODUCT.md)"),
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY),

@@ -26,6 +26,7 @@ TOUCHPOINTS = {
     "search": "the search box", "add_to_cart": "the add-to-cart button",
     "go_to_checkout": "the cart", "fill_checkout": "the checkout form",
     "place_order": "the place-order button", "create_account": "the account offer",
+    "sign_up_for_news": "the newsletter sign-up", "recommend": "the product's reviews",
 }
 # The page's own figures, one click away on the map: (metric, label, unit).
 PAGE_FIGURES = (("ttfb_ms", "Server (TTFB)", "ms"), ("fcp_ms", "First paint (FCP)", "ms"),

@@ -199,4 +199,4 @@ def _press_point(target: Locator) -> tuple[float, float] | None:
     return (point[0], point[1]) if point else None
 
 
-from auditor.gather.actions import browse, cart, checkout, search  # noqa: E402,F401  (registration)
+from auditor.gather.actions import afterwards, browse, cart, checkout, search  # noqa: E402,F401  (registration)

@@ -1,11 +1,13 @@
 // Every form control in this frame with what a person sees of it: label, state, validity.
 // Each control is tagged with data-auditor-field (prefixed by the frame) so a locator can
-// find it again. Drop-downs built from divs (role=combobox) count as controls too.
-(prefix) => {
+// find it again. Drop-downs built from divs (role=combobox) count as controls too. Controls
+// of the page's search, header or footer (a newsletter box) are no form's the persona fills.
+({ prefix, aside }) => {
   const shown = (el) => {
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'
+      && (!el.checkVisibility || el.checkVisibility());  // not inside a closed <details>
   };
   const text = (el) => (el ? (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ') : '');
   const labelOf = (el) => {
@@ -26,7 +28,11 @@
   const skip = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
   const controls = [...document.querySelectorAll(
     'input, select, textarea, [role="combobox"]:not(input):not(select)')]
-    .filter((el) => !skip.has((el.type || '').toLowerCase()));
+    .filter((el) => !skip.has((el.type || '').toLowerCase()))
+    .filter((el) => {  // a footer inside the order form is the form's own
+      const part = el.closest(aside);
+      return !part || !!(part.parentElement && part.parentElement.closest('form'));
+    });
   return controls.map((el, i) => {
     el.setAttribute('data-auditor-field', prefix + i);
     const checkable = el.type === 'checkbox' || el.type === 'radio';

@@ -1,6 +1,6 @@
 // What a careful shopper checks by eye, read from the page as it is now. Only facts come back,
 // never the page's text: the patterns to look for are given, and matched here.
-({ patterns, want, maxChars, secretSelector }) => {
+({ patterns, want, maxChars, secretSelector, aside }) => {
   const size = document.documentElement.outerHTML.length;
   const changes = window.__auditor ? window.__auditor.changes : null;
   const secret = document.querySelector(secretSelector) !== null;  // for the screenshot's masks
@@ -50,11 +50,13 @@
       .some((el) => test('clearance', el.textContent || ''));
   }
   if (want.form) {
-    // The order form's own fields: never the site's search box in the header.
+    // The order form's own fields: never the site's search box, nor a newsletter box in the
+    // footer (fields.js leaves out the same).
     const skipped = ['hidden', 'submit', 'button', 'image', 'reset'];
+    const ownPart = (el) => { const part = el.closest(aside); return !part || !!(part.parentElement && part.parentElement.closest('form')); };
     const controls = [...document.querySelectorAll('input, select, textarea')]
       .filter((el) => !skipped.includes(el.getAttribute('type')) && el.type !== 'search'
-        && !el.closest('[role=search]') && !test('search', named(el)));
+        && ownPart(el) && !test('search', named(el)));
     const typed = controls.filter((el) => !['checkbox', 'radio'].includes(el.type));
     const labelled = (el) => (el.labels && el.labels.length) || el.closest('label')
       || el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
