@@ -11,6 +11,7 @@ frame cannot be masked field by field as a screenshot is.
 from __future__ import annotations
 
 import base64
+import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from playwright.sync_api import CDPSession, Error
 FRAME_WIDTH = 360  # px: a thumbnail on the map, sharp enough to tell blank from content
 QUALITY = 50  # JPEG
 POINTS = 6  # moments of the wait shown: its start, its end and evenly between
+# A page is ready at its load event, often just before its first paint is on screen: the
+# last moment shows what is painted within this long after, waited for off the clock.
+LAST_PAINT_MS = 500
 
 
 class Screencast:
@@ -41,7 +45,13 @@ class Screencast:
         except Error:
             self._on = False
 
-    def stop(self) -> list[tuple[float, str]]:
+    def stop(self, painted_after: float | None = None, wait: Any = None) -> list[tuple[float, str]]:
+        """The frames; with `painted_after` (epoch ms), first up to LAST_PAINT_MS for a frame
+        painted after then, sleeping with `wait(ms)`."""
+        deadline = time.time() * 1000 + LAST_PAINT_MS
+        while (self._on and painted_after is not None and time.time() * 1000 < deadline
+               and not any(t >= painted_after for t, _ in self.frames)):
+            wait(50)
         if self._on:
             self._on = False
             with suppress(Error):
@@ -65,7 +75,8 @@ def moments(frames: list[tuple[float, str]], start: float, end: float
     shown: list[tuple[float, str]] = []
     for k in range(POINTS):
         at = start + (end - start) * k / (POINTS - 1)
-        painted = [data for t, data in frames if t <= at]
+        by = at + (LAST_PAINT_MS if k == POINTS - 1 else 0)
+        painted = [data for t, data in frames if t <= by]
         if painted and (not shown or shown[-1][1] is not painted[-1]):
             shown.append((at - start, painted[-1]))
     return shown

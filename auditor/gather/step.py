@@ -72,6 +72,9 @@ class Step:
             while (load_end := self._moved_on()) is None:  # read at full speed: our call
                 with self.session.persona_cpu():
                     end = self._settle(t0, loads)
+            if t.loads > loads:
+                end = self._loaded_at(end, load_end)
+            self._film(t0, end, secret_typed)
         except PlaywrightTimeout as exc:  # she waited all that time, and gave up
             self.evidence.wait_ms += time.time() * 1000 - t0
             self._film(t0, time.time() * 1000, secret_typed)
@@ -84,10 +87,7 @@ class Step:
         # A browser error page may report no load event: it is a new document all the same.
         error_page = self.page.url.startswith("chrome-error:") and self.page.url != start_url
         navigated = t.loads > loads or error_page
-        if t.loads > loads:
-            end = self._loaded_at(end, load_end)
         self.evidence.wait_ms += max(0.0, end - t0)
-        self._film(t0, end, secret_typed)
         if navigated:
             self.hard_navigation = True
             self.since = 0.0
@@ -100,11 +100,12 @@ class Step:
         """Keep what she saw during a wait longer than she finds fine (the longest of the
         step's), unless the page held a secret she typed."""
         s = self.session
-        if (not s.screencast or s.out_dir is None or end - t0 <= s.persona.patience.fine_ms
+        if (not s.screencast or s.out_dir is None or end - t0 <= s.persona.patience_fine_ms
                 or end - t0 <= self.filmed_ms or secret_typed or self._secret_shown()):
             return
         self.filmed_ms = end - t0
-        shown = filmstrip.moments(s.screencast.stop(), t0, end)
+        frames = s.screencast.stop(painted_after=end, wait=self.page.wait_for_timeout)
+        shown = filmstrip.moments(frames, t0, end)
         self.evidence.filmstrip = filmstrip.save(
             shown, s.out_dir, f"{s.slug}-{self.evidence.index:02d}")
 

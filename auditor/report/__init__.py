@@ -35,10 +35,11 @@ def write_report(run: RunResult, out: Path) -> Path:
 
 
 def linked_files(run: RunResult) -> list[str]:
-    """Every file the report links to, relative to its folder: screenshots, and the
-    Lighthouse reports of the pages Lighthouse measured."""
+    """Every file the report links to, relative to its folder: screenshots, filmstrips, and
+    the Lighthouse reports of the pages Lighthouse measured."""
     steps = [s.evidence for j in run.journeys for s in j.steps]
     return ([ev.screenshot for ev in steps if ev.screenshot]
+            + [frame["path"] for ev in steps for frame in ev.filmstrip]
             + [ev.metrics["lighthouse_report"] for ev in steps
                if ev.metrics.get("lighthouse_report")])
 
