@@ -22,6 +22,7 @@ from statistics import median
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.gather.browser import find_chromium, open_browser
+from auditor.gather.filmstrip import LAST_PAINT_MS
 from auditor.gather.lighthouse import _lighthouserc, find_lhci
 from auditor.gather.walk import RunOptions, walk
 from auditor.model import Journey, Persona, StepSpec
@@ -112,6 +113,34 @@ def accuracy(runs: int) -> list[str]:
         rows.append(f"| {delay * 1000:.0f} ms | {measured:.0f} ms | {own:.0f} ms | "
                     f"{measured - delay * 1000:+.0f} ms | {error:+.0f} ms | {percent:+.1f} % |")
     rows.append(f"\nTarget: within 5 % or 50 ms at every delay: {_verdict(met)}.")
+    return rows
+
+
+def filmstrip_cost(runs: int) -> list[str]:
+    """What keeping a filmstrip costs: the same 2 s product page walked with and without the
+    screencast, its wait against the browser's own clock, the page's own time (does the
+    screencast slow the page?), the journey's wall time and the frames kept."""
+    rows = ["| filmstrip | measured wait | browser's own time | error | journey wall | "
+            "frames kept | on disk |", "|---|---|---|---|---|---|---|"]
+    with StoreServer(parse_flaws(["slow-product=2"])) as slow, open_browser() as browser, \
+            tempfile.TemporaryDirectory() as out:
+        for on in (False, True):
+            samples = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                step = walk(browser, probe(PRODUCT), slow.url, Path(out),
+                            RunOptions(filmstrip=on)).steps[1]
+                wall = (time.perf_counter() - started) * 1000
+                size = sum((Path(out) / f["path"]).stat().st_size for f in step.filmstrip)
+                samples.append((step.wait_ms, step.metrics["load_ms"],
+                                step.wait_ms - step.metrics["load_ms"], wall,
+                                len(step.filmstrip), size / 1024))
+            wait, own, error, wall, frames, kb = (median(s[i] for s in samples)
+                                                  for i in range(6))
+            rows.append(f"| {'on' if on else 'off'} | {wait:.0f} ms | {own:.0f} ms | "
+                        f"{error:+.0f} ms | {wall:.0f} ms | {frames:.0f} | {kb:.0f} kB |")
+    rows.append("\nThe wall includes, with the filmstrip, up to "
+                f"{LAST_PAINT_MS} ms off the clock for the first paint after the load event.")
     return rows
 
 
@@ -283,7 +312,8 @@ def _machine_speed() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
-    parser.add_argument("--only", choices=["accuracy", "overhead", "concurrency", "lighthouse"],
+    parser.add_argument("--only", choices=["accuracy", "filmstrip", "overhead", "concurrency",
+                                           "lighthouse"],
                         help="run one table only")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -292,6 +322,7 @@ def main() -> None:
           f"{os.cpu_count()} cores, {_machine_speed():.2f} s for the reference loop, "
           f"browser {Path(find_chromium(headless_shell=True)).name})\n")
     tables = {"accuracy": ("Accuracy: measured wait against an injected server delay", accuracy),
+              "filmstrip": ("What a filmstrip costs", filmstrip_cost),
               "overhead": ("Overhead of a full journey", overhead),
               "concurrency": ("Concurrency and memory", concurrency_and_memory),
               "lighthouse": ("Versus Lighthouse", versus_lighthouse)}
