@@ -110,7 +110,10 @@ class Step:
             shown, s.out_dir, f"{s.slug}-{self.evidence.index:02d}")
 
     def _secret_shown(self) -> bool:
-        """Whether the page now shows a secret field with something in it, or a card frame."""
+        """Whether the page now shows a secret field with something in it, or a card frame.
+        A page still loading shows the one before it, which `secret_typed` already covers."""
+        if self.session.traffic.navigating:
+            return False
         try:
             return self.page.evaluate(script("secret_shown.js"), SECRET_SELECTOR)
         except Error:

@@ -15,7 +15,7 @@ def _to_checkout(page, url):
 
 def _fill(page, card_number):
     for name, value in CARD.items():
-        page.locator(f"[name={name}]").fill(value)
+        page.locator(f"main [name={name}]").fill(value)
     page.locator("[name=country]").select_option("Germany")
     page.locator("[name=cc_number]").fill(card_number)
 
@@ -59,7 +59,7 @@ def test_clear_form_on_error_wipes_every_field_but_default_keeps_them(page, demo
         _to_checkout(page, store.url)
         _fill(page, "4242 4242 4242 442")
         page.get_by_role("button", name="Place order").click()
-        values = {name: page.locator(f"[name={name}]").input_value() for name in CARD}
+        values = {name: page.locator(f"main [name={name}]").input_value() for name in CARD}
         card = page.locator("[name=cc_number]")
         if kept:
             assert values == CARD
