@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from auditor import __version__
+from auditor import __version__, shard
 from auditor.errors import ExitCode
 from auditor.gather.browser import Browser, browser_label, open_browser
 from auditor.gather.parallel import side_by_side
@@ -25,6 +26,7 @@ from auditor.model import (
     StepResult,
 )
 from auditor.report import write_report
+from auditor.shard import Shard
 
 
 @dataclass
@@ -44,6 +46,7 @@ class AuditPlan:
     lighthouse: bool = False
     lighthouse_pages: int = 6
     history: str | None = None  # the history database's URL; None: not recorded
+    shard: Shard | None = None  # walk only this share of the work (see shard.py)
 
 
 def now() -> str:
@@ -69,6 +72,9 @@ def run_audit(plan: AuditPlan,
         sites.append((plan.compare_site, plan.labels[1], True))
     tasks = [(site, label, competitor, journey) for site, label, competitor in sites
              for journey in plan.journeys]
+    runs = {i: list(range(plan.runs)) for i in range(len(tasks))}
+    if plan.shard:
+        runs = _my_share(plan, tasks, database, run)
     walks: dict[int, list[JourneyEvidence]] = {i: [] for i in range(len(tasks))}
     walking: dict[int, JourneyEvidence] = {}
 
@@ -83,7 +89,7 @@ def run_audit(plan: AuditPlan,
     def work(i: int, browser: Browser) -> None:
         run.browser = browser_label(browser)
         site, label, competitor, journey = tasks[i]
-        for _ in range(plan.runs):
+        for _ in runs[i]:
             walks[i].append(walk(browser, journey, site, plan.out, plan.options, tracker(i),
                                  label, competitor, on_activity))
         walking.pop(i, None)
@@ -109,6 +115,12 @@ def run_audit(plan: AuditPlan,
                               "per form factor)")
         lighthouse_failed = _lighthouse(run, plan, walks)
     run.finished_at = now()
+    if plan.shard:  # each walk a journey of its own: `auditor merge` folds and judges them
+        run.shard["walked"] = [f"{i}.{r}" for i in range(len(tasks))
+                               for r, _ in zip(runs[i], walks[i], strict=False)]
+        judge_run(run, [[w] for i in range(len(tasks)) for w in walks[i]])
+        write_report(run, plan.out)
+        return run
     judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
               baseline=plan.baseline, lighthouse_failed=lighthouse_failed)
     if database is not None and not run.incomplete:  # a run cut short is no trend point
@@ -116,6 +128,24 @@ def run_audit(plan: AuditPlan,
         run.history = history.recall(database, run_id, [j.key for j in run.journeys])
     write_report(run, plan.out)
     return run
+
+
+def _my_share(plan: AuditPlan, tasks: list, database: Any, run: RunResult
+              ) -> dict[int, list[int]]:
+    """The runs of each journey that fall to this shard, shared out by the journeys' last
+    durations in the history database when there is one; the plan goes into `run.shard`."""
+    keys = [f"{label or site}/{journey.persona.id}" for site, label, _, journey in tasks]
+    known = {}
+    if database is not None:
+        from auditor import history
+        known = history.durations(database, keys)
+    owner = shard.share_out([(key, len(t[3].steps)) for key, t in zip(keys, tasks, strict=True)],
+                            plan.runs, plan.shard.of, known)
+    stores = [plan.site, plan.labels[0], plan.compare_site or "", plan.labels[1]]
+    run.shard = shard.plan_of(plan.shard, shard.identity_of(plan.journeys, stores, plan.runs),
+                              owner)
+    return {i: [r for r in range(plan.runs) if owner[f"{i}.{r}"] == plan.shard.number]
+            for i in range(len(tasks))}
 
 
 def _shared_cpu_note(journeys: int) -> str:

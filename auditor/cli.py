@@ -11,10 +11,18 @@ import click
 
 from auditor import __version__
 from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
-from auditor.cli_reports import history_command, history_options, open_command, trend_command
+from auditor.cli_reports import (
+    history_command,
+    history_options,
+    open_command,
+    print_summary,
+    trend_command,
+)
+from auditor.cli_scale import merge_command
 from auditor.errors import AuditorError, ExitCode
 from auditor.model import RunResult
 from auditor.progress import Progress
+from auditor.shard import parse_shard
 
 RUN_EXAMPLES = """
 \b
@@ -91,24 +99,6 @@ def _audit(plan: AuditPlan, quiet: bool) -> RunResult:
         progress.close()
 
 
-def _summary(run: RunResult, index: Path) -> None:
-    click.echo("\nPersona                    Outcome                 Score  Site")
-    for j in run.journeys:
-        outcome = ("could not reach" if j.unreachable else f"abandoned at {j.abandoned_at + 1}"
-                   if j.abandoned_at is not None else j.outcome)
-        context = " (compared with, not gated)" if j.competitor else ""
-        score = "—" if j.unreachable else j.score
-        click.echo(f"{j.persona.id:<26} {outcome:<23} {score:>5}  {j.label or j.site}{context}")
-    for g in run.gates:
-        click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
-                   f"expected {g.expected}")
-    for note in run.notes:
-        click.echo(note)
-    if run.incomplete:
-        click.echo("The run was interrupted: the report holds the steps measured so far.")
-    click.echo(f"\nReport: {index.resolve().as_uri()}  (auditor open)")
-
-
 def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300,
              filmstrip: bool = True):
     from auditor.gather.walk import RunOptions
@@ -155,12 +145,15 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
               help="At most this many pages per form factor for Lighthouse.")
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
+@click.option("--shard", metavar="I/N",
+              help="Walk only shard I of N of the work (store × persona × run); join the "
+                   "shards with 'auditor merge', which judges the whole.")
 @history_options
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
         fast_typing: bool, runs: int, parallel: bool, dwell: int, no_filmstrip: bool,
-        lighthouse: bool, lighthouse_pages: int, quiet: bool, history: str,
+        lighthouse: bool, lighthouse_pages: int, quiet: bool, shard: str | None, history: str,
         no_history: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor.judge import gates
@@ -178,6 +171,10 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         raise AuditorError("--compare-label names the --compare store; give --compare URL too")
     if compare_url and (label or url) == (compare_label or compare_url):
         raise AuditorError("--label and --compare-label must differ: they tell the stores apart")
+    part = parse_shard(shard) if shard else None
+    if part and (budget or baseline or lighthouse):
+        raise AuditorError("--budget, --baseline and --lighthouse go to 'auditor merge', which "
+                           "judges the whole run; a shard only walks its share")
     rules = gates.load_budget(budget) if budget else gates.Budget()
     if budget:
         gates.check_rules(rules, journeys, budget)
@@ -190,11 +187,11 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         baseline=load_results(baseline) if baseline else None,
         options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
-        history=None if no_history else history,
+        history=None if no_history else history, shard=part,
     )
     plan.out = _prepare_out(out)
     result = _audit(plan, quiet)
-    _summary(result, plan.out / "index.html")
+    print_summary(result, plan.out / "index.html")
     sys.exit(int(exit_code(result)))
 
 
@@ -236,7 +233,7 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
                          history=None if no_history else history)
         click.echo(f"Demo stores: flawed at {bad.url}, well-made at {good.url}")
         result = _audit(plan, quiet)
-    _summary(result, (plan.out / "index.html").resolve())
+    print_summary(result, (plan.out / "index.html").resolve())
     click.echo("The gates above are expected to fail on the flawed store; the demo exits 0.")
 
 
@@ -371,3 +368,4 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
 main.add_command(history_command)
 main.add_command(trend_command)
 main.add_command(open_command)
+main.add_command(merge_command)

@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from auditor.model import RunResult
+
 DEFAULT_URL = "sqlite:///reports/history.sqlite"  # here, so --help needs no SQLAlchemy import
 
 
@@ -80,3 +82,26 @@ def trend_command(db: str, out: Path) -> None:
 
     page = write_trend(history.trends(history.open_history(db)), out)
     click.echo(f"Trend: {page}")
+
+
+def print_summary(run: RunResult, index: Path) -> None:
+    """The run's outcome in the terminal: each journey, failed gates, notes, the report."""
+    click.echo("\nPersona                    Outcome                 Score  Site")
+    for j in run.journeys:
+        outcome = ("could not reach" if j.unreachable else f"abandoned at {j.abandoned_at + 1}"
+                   if j.abandoned_at is not None else j.outcome)
+        context = " (compared with, not gated)" if j.competitor else ""
+        score = "—" if j.unreachable else j.score
+        click.echo(f"{j.persona.id:<26} {outcome:<23} {score:>5}  {j.label or j.site}{context}")
+    for g in run.gates:
+        click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
+                   f"expected {g.expected}")
+    for note in run.notes:
+        click.echo(note)
+    if run.incomplete:
+        click.echo("The run was interrupted: the report holds the steps measured so far.")
+    if run.shard:
+        click.echo(f"Shard {run.shard['shard']}: walked {len(run.shard['walked'])} of "
+                   f"{len(run.shard['units'])} walks; join every shard's results.json with "
+                   "'auditor merge', which judges the whole.")
+    click.echo(f"\nReport: {index.resolve().as_uri()}  (auditor open)")

@@ -25,7 +25,9 @@ from sqlalchemy import (
     create_engine,
     func,
     insert,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -48,7 +50,7 @@ JOURNEYS = Table("journeys", _META, Column("id", Integer, primary_key=True, auto
                  Column("key", Text, nullable=False, index=True), Column("store", Text),
                  Column("persona", String(120), nullable=False), Column("outcome", String(40)),
                  Column("score", Integer), Column("abandoned_at", Integer),
-                 Column("competitor", Boolean, default=False))
+                 Column("competitor", Boolean, default=False), Column("duration_ms", Integer))
 STEPS = Table("steps", _META, Column("id", Integer, primary_key=True, autoincrement=True),
               Column("journey_id", ForeignKey("journeys.id"), nullable=False, index=True),
               Column("position", Integer, nullable=False), Column("name", Text),
@@ -56,12 +58,29 @@ STEPS = Table("steps", _META, Column("id", Integer, primary_key=True, autoincrem
               Column("score", Integer), Column("wait_ms", Integer))
 
 
+# The fleet's runs, and each journey walked in one, once (auditor/fleet/ledger.py).
+FLEET_RUNS = Table("fleet_runs", _META, Column("id", String(40), primary_key=True),
+                   Column("created_at", String(40)), Column("plan", Text, nullable=False),
+                   Column("run_id", ForeignKey("runs.id")), Column("report", Text))
+FLEET_WALKS = Table("fleet_walks", _META,
+                    Column("fleet_run", ForeignKey("fleet_runs.id"), primary_key=True),
+                    Column("unit", String(40), primary_key=True), Column("walker", String(200)),
+                    Column("evidence", Text, nullable=False))
+
+
 def _create(connection: Connection) -> None:
     _META.create_all(connection)
 
 
+def _fleet_and_durations(connection: Connection) -> None:
+    """Version 2: the fleet's tables, and each journey's duration (to share out shards)."""
+    _META.create_all(connection, tables=[FLEET_RUNS, FLEET_WALKS])
+    if "duration_ms" not in {c["name"] for c in inspect(connection).get_columns("journeys")}:
+        connection.execute(text("ALTER TABLE journeys ADD COLUMN duration_ms INTEGER"))
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create, _fleet_and_durations]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -130,8 +149,8 @@ def record(engine: Engine, run: RunResult, report: Path) -> int:
             journey_id = connection.execute(insert(JOURNEYS).values(
                 run_id=run_id, key=journey.key, store=journey.label or journey.site,
                 persona=journey.persona.id, outcome=journey.outcome, score=journey.score,
-                abandoned_at=journey.abandoned_at,
-                competitor=journey.competitor)).inserted_primary_key[0]
+                abandoned_at=journey.abandoned_at, competitor=journey.competitor,
+                duration_ms=round(journey.duration_ms))).inserted_primary_key[0]
             if journey.steps:
                 connection.execute(insert(STEPS), [
                     {"journey_id": journey_id, "position": s.evidence.index,
@@ -181,6 +200,16 @@ def changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[d
             out.append({"step": name, "before": was and was["emotion"],
                         "after": now and now["emotion"], "status": now and now["status"]})
     return out
+
+
+def durations(engine: Engine, keys: list[str]) -> dict[str, float]:
+    """Each journey's duration in its latest recorded run, where one is known."""
+    latest = (select(JOURNEYS.c.key, func.max(JOURNEYS.c.id).label("id"))
+              .where(JOURNEYS.c.key.in_(keys), JOURNEYS.c.duration_ms.is_not(None))
+              .group_by(JOURNEYS.c.key).subquery())
+    with engine.connect() as connection:
+        return dict(connection.execute(select(latest.c.key, JOURNEYS.c.duration_ms)
+                                       .join(JOURNEYS, JOURNEYS.c.id == latest.c.id)).all())
 
 
 def listing(engine: Engine, store: str | None = None, persona: str | None = None,

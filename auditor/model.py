@@ -363,8 +363,8 @@ class RunResult:
     comparison: list[dict[str, Any]] | None = None
     notes: list[str] = field(default_factory=list)
     browser: str = ""  # the program and version that measured, e.g. "chromium 156.0.8078.114"
-    # Per journey key, from the history database: its earlier runs and what changed since.
-    history: dict[str, Any] | None = None
+    history: dict[str, Any] | None = None  # per journey key: earlier runs, what changed since
+    shard: dict[str, Any] | None = None  # --shard: this run's part of a whole (see shard.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -375,6 +375,7 @@ class RunResult:
             "recommendations": [asdict(r) for r in self.recommendations],
             "gates": [asdict(g) for g in self.gates],
             "comparison": self.comparison, "notes": self.notes, "history": self.history,
+            **({"shard": self.shard} if self.shard else {}),
         }
 
     @classmethod
@@ -384,7 +385,7 @@ class RunResult:
                    [Recommendation(**r) for r in d.get("recommendations", [])],
                    [GateFailure(**g) for g in d.get("gates", [])],
                    d.get("incomplete", False), d.get("comparison"), d.get("notes", []),
-                   d.get("browser", ""), d.get("history"))
+                   d.get("browser", ""), d.get("history"), d.get("shard"))
 
 
 def persona_from_dict(d: dict[str, Any]) -> Persona:

@@ -46,6 +46,19 @@ def serve(handler: type[BaseHTTPRequestHandler],
         server.server_close()
 
 
+def images_that_load(page) -> tuple[int, int]:
+    """How many of the map's screenshots load, of how many (the lightbox copies are hidden
+    until opened)."""
+    images = page.locator("a.thumb img")
+    loaded = 0
+    for k in range(images.count()):
+        images.nth(k).scroll_into_view_if_needed()
+        loaded += images.nth(k).evaluate(
+            "i => i.complete ? i.naturalWidth > 0 : new Promise(done => {"
+            " i.onload = () => done(true); i.onerror = () => done(false); })")
+    return loaded, images.count()
+
+
 def masked_pixels(page, image: Path) -> int:
     """Count the magenta pixels Playwright paints over masked fields, decoding in Chromium."""
     page.goto(image.as_uri())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import postgres_server
-from sqlalchemy import create_engine, update
+from sqlalchemy import create_engine, func, select, update
 
 from auditor import history
 from auditor.report import load_results
@@ -28,7 +28,8 @@ def postgres():
 def empty_postgres(postgres):
     """The PostgreSQL server's database, emptied: each test starts with no history."""
     with create_engine(postgres).begin() as connection:
-        for table in ("steps", "journeys", "runs", "auditor_settings"):
+        for table in ("fleet_walks", "fleet_runs", "steps", "journeys", "runs",
+                      "auditor_settings"):
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
     return postgres
 
@@ -70,6 +71,25 @@ def test_the_schema_is_versioned_and_a_newer_one_is_refused(database):
         connection.execute(update(history._SETTINGS).values(value=str(history.SCHEMA_VERSION + 1)))
     with pytest.raises(history.HistoryError, match="newer than this auditor's"):
         history.open_history(database)
+
+
+def test_a_version_1_database_gains_durations_and_the_fleet_tables(database, tmp_path):
+    engine = history.open_history(database)
+    with engine.begin() as connection:  # as the first release of the history left it
+        connection.exec_driver_sql("DROP TABLE fleet_walks")
+        connection.exec_driver_sql("DROP TABLE fleet_runs")
+        connection.exec_driver_sql("ALTER TABLE journeys DROP COLUMN duration_ms")
+        connection.execute(update(history._SETTINGS).values(value="1"))
+    engine = history.open_history(database)
+    run = load_results(SAVED)
+    history.record(engine, run, tmp_path)
+    keys = [j.key for j in run.journeys]
+    assert history.durations(engine, keys) == {
+        j.key: round(j.duration_ms) for j in run.journeys}
+    with engine.connect() as connection:
+        assert connection.execute(select(history._SETTINGS.c.value)).scalar() == "2"
+        assert connection.execute(select(func.count()).select_from(history.FLEET_RUNS)
+                                  ).scalar() == 0
 
 
 @pytest.mark.parametrize("url", ["nonsense://x", "mysql://u@127.0.0.1:1/db",

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers import images_that_load
 
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
@@ -102,23 +103,12 @@ def test_report_command_reproduces_the_same_files(report, tmp_path):
         assert (tmp_path / name).read_text() == (report / name).read_text()
 
 
-def _images_that_load(page) -> tuple[int, int]:
-    images = page.locator("a.thumb img")  # the lightbox copies are hidden until opened
-    loaded = 0
-    for k in range(images.count()):
-        images.nth(k).scroll_into_view_if_needed()
-        loaded += images.nth(k).evaluate(
-            "i => i.complete ? i.naturalWidth > 0 : new Promise(done => {"
-            " i.onload = () => done(true); i.onerror = () => done(false); })")
-    return loaded, images.count()
-
-
 def test_a_report_rendered_elsewhere_still_shows_every_screenshot(page, report, tmp_path):
     again = tmp_path / "again"
     done = auditor("report", str(report / "results.json"), "--out", str(again))
     assert done.returncode == 0, done.stderr
     _open(page, again)
-    loaded, total = _images_that_load(page)
+    loaded, total = images_that_load(page)
     assert total >= 8 and loaded == total
 
 
