@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint browser lighthouse postgres clean
+.PHONY: setup demo test bench lint browser lighthouse postgres redis clean
 
 setup: $(STAMP) browser
 
@@ -21,10 +21,13 @@ lighthouse:
 postgres:
 	@sh scripts/ensure-postgres.sh
 
+redis:
+	@sh scripts/ensure-redis.sh
+
 demo: setup
 	$(VENV)/bin/auditor demo --fast-typing
 
-test: setup lighthouse postgres
+test: setup lighthouse postgres redis
 	$(PY) -m pytest
 
 bench: setup lighthouse

@@ -5,20 +5,20 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 import click
 
 from auditor import __version__
 from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
 from auditor.cli_reports import (
+    check_url,
     history_command,
     history_options,
     open_command,
     print_summary,
     trend_command,
 )
-from auditor.cli_scale import merge_command
+from auditor.cli_scale import merge_command, submit_command, worker_command
 from auditor.errors import AuditorError, ExitCode
 from auditor.model import RunResult
 from auditor.progress import Progress
@@ -68,14 +68,6 @@ def main() -> None:
     emotion on a customer-journey map (index.html, results.json, junit.xml, ctrf.json,
     summary.md).
     """
-
-
-def _check_url(url: str, option: str = "URL") -> str:
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise AuditorError(f"{option} '{url}' is not a web address; give one like "
-                           "http://127.0.0.1:8000")
-    return url
 
 
 def _pick(journeys: dict, wanted: tuple[str, ...]) -> list:
@@ -161,9 +153,9 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
     from auditor.report import load_results
     from auditor.scenario import load_journeys
 
-    _check_url(url)
+    check_url(url)
     if compare_url:
-        _check_url(compare_url, "--compare")
+        check_url(compare_url, "--compare")
     site_profile = load_profile(profile) if profile else None
     journeys = _pick(load_journeys(scenario_dirs), personas)
     journeys = [apply_profile(j, site_profile) for j in journeys]
@@ -334,7 +326,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     from auditor.profile import load_profile
     from auditor.report.files import atomic_write
 
-    _check_url(url)
+    check_url(url)
     if write_to.exists() and not force:
         raise AuditorError(f"{write_to} exists; pass --force to overwrite or --write another file")
     site = load_profile(profile) if profile else {}
@@ -369,3 +361,5 @@ main.add_command(history_command)
 main.add_command(trend_command)
 main.add_command(open_command)
 main.add_command(merge_command)
+main.add_command(worker_command)
+main.add_command(submit_command)

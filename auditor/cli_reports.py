@@ -1,6 +1,7 @@
 """The commands that read what runs left behind: `auditor history` lists recorded runs,
 `auditor trend` writes the trend page, `auditor open` opens a report; `history_options`
-gives `run` and `demo` their --history / --no-history."""
+gives `run` and `demo` their --history / --no-history; what every command shares (the URL
+check, the summary printed after a run)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import click
 
+from auditor.errors import AuditorError
 from auditor.model import RunResult
 
 DEFAULT_URL = "sqlite:///reports/history.sqlite"  # here, so --help needs no SQLAlchemy import
@@ -105,3 +108,12 @@ def print_summary(run: RunResult, index: Path) -> None:
                    f"{len(run.shard['units'])} walks; join every shard's results.json with "
                    "'auditor merge', which judges the whole.")
     click.echo(f"\nReport: {index.resolve().as_uri()}  (auditor open)")
+
+
+def check_url(url: str, option: str = "URL") -> str:
+    """The URL, if it is a web address; else a one-line error naming the option."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise AuditorError(f"{option} '{url}' is not a web address; give one like "
+                           "http://127.0.0.1:8000")
+    return url

@@ -1,0 +1,94 @@
+"""The fleet's work: walk one journey of a run and record it once; the walker that records
+the last journey of a run folds, judges, records and writes the run's report."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from celery import Task
+
+from auditor.fleet import ledger
+from auditor.fleet.app import app
+from auditor.fleet.limit import LEASE_S, StoreLimit
+from auditor.model import JourneyEvidence
+
+WAIT_FOR_SLOT_S = 3  # a journey whose store is busy with others asks again this much later
+
+
+def walker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@app.task(bind=True, name="auditor.walk", max_retries=None, acks_late=True)
+def walk_journey(self: Task, job: dict[str, Any]) -> str:
+    """Walk job['unit'] of run job['run'] and record it, unless it was recorded already."""
+    from auditor import history
+
+    engine = history.open_history(job["history"])
+    if job["unit"] in ledger.walkers(engine, job["run"]):
+        return "recorded before"
+    vanished_after = app.conf.broker_transport_options.get("visibility_timeout", LEASE_S)
+    limit = StoreLimit(app.conf.broker_url, job["site"], job["per_store"],
+                       min(LEASE_S, vanished_after), walker_name())
+    if not limit.take():
+        raise self.retry(countdown=WAIT_FOR_SLOT_S)
+    try:
+        walked = _walk(job, limit)
+    finally:
+        limit.give_back()
+    first = ledger.record_walk(engine, job["run"], job["unit"], walked, walker_name())
+    finish_if_complete(engine, job["run"])
+    return "recorded" if first else "recorded before"
+
+
+def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
+    from auditor.gather.browser import open_browser
+    from auditor.gather.walk import RunOptions, walk
+    from auditor.scenario import load_journeys
+    from auditor.shard import journeys_digest
+
+    journey = load_journeys([Path(d) for d in job["scenarios"]])[job["persona"]]
+    if journeys_digest([journey]) != job["journey"]:
+        raise RuntimeError(f"the scenario of '{job['persona']}' on {walker_name()} differs "
+                           "from the one submitted: give every worker the same scenario files")
+    folder = f"walks/{job['unit']}"
+    with open_browser() as browser:
+        walked = walk(browser, journey, job["site"], Path(job["out"]) / folder,
+                      RunOptions(**job["options"]), lambda *_: limit.renew(),
+                      job["label"], job["competitor"], lambda *_: limit.renew())
+    return replace(walked, steps=[replace(
+        s, screenshot=f"{folder}/{s.screenshot}" if s.screenshot else None,
+        filmstrip=[{**f, "path": f"{folder}/{f['path']}"} for f in s.filmstrip])
+        for s in walked.steps])
+
+
+def finish_if_complete(engine: Any, fleet_run: str) -> str | None:
+    """When every journey of the run is recorded: fold, judge, record in the history and
+    write the report, once (the first to claim it); the report's path."""
+    from auditor import history
+    from auditor.audit import now
+    from auditor.judge import gates, judge_run
+    from auditor.model import RunResult
+    from auditor.report import write_report
+
+    plan = ledger.plan_of(engine, fleet_run)
+    walks = ledger.walks(engine, fleet_run)
+    if plan is None or set(plan["units"]) - set(walks) or not ledger.claim(engine, fleet_run):
+        return None
+    folded: dict[str, list[JourneyEvidence]] = {}
+    for unit in sorted(walks, key=lambda u: tuple(map(int, u.split(".")))):
+        folded.setdefault(unit.split(".")[0], []).append(walks[unit])
+    run = RunResult(plan["tool_version"], plan["created_at"], now(), [],
+                    browser=plan.get("browser", ""))
+    budget = gates.load_budget(Path(plan["budget"])) if plan.get("budget") else gates.Budget()
+    judge_run(run, list(folded.values()), budget=budget)
+    out = Path(plan["out"])
+    run_id = history.record(engine, run, out)
+    run.history = history.recall(engine, run_id, [j.key for j in run.journeys])
+    write_report(run, out)
+    ledger.finish(engine, fleet_run, run_id, str(out / "index.html"))
+    return str(out / "index.html")

@@ -1,0 +1,139 @@
+"""The fleet with real processes: Redis and Celery workers started on 127.0.0.1, journeys on
+two demo stores, one merged report; nothing lost when a worker is killed mid-journey, when
+the broker restarts, or when a store is down."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from helpers import RedisServer
+
+from auditor.fleet.limit import KEY_PREFIX
+
+AUDITOR = [sys.executable, "-m", "auditor"]
+
+
+@pytest.fixture
+def broker(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+class Workers:
+    """`auditor worker` processes, each the leader of its own process group."""
+
+    def __init__(self, broker: RedisServer, folder: Path) -> None:
+        self.broker, self.folder, self.processes = broker, folder, []
+
+    def start(self) -> subprocess.Popen:
+        with open(self.folder / f"worker-{len(self.processes)}.log", "w") as log:
+            process = subprocess.Popen(
+                [*AUDITOR, "worker", "--broker", self.broker.url, "--concurrency", "1",
+                 "--redeliver-after", "10"], cwd=self.folder, start_new_session=True,
+                stdout=subprocess.DEVNULL, stderr=log)
+        self.processes.append(process)
+        return process
+
+    def kill(self, process: subprocess.Popen) -> None:
+        os.killpg(process.pid, signal.SIGKILL)  # the machine gone: no goodbye to the broker
+        process.wait(timeout=20)
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
+
+
+@pytest.fixture
+def workers(broker, tmp_path):
+    pool = Workers(broker, tmp_path)
+    yield pool
+    pool.stop()
+
+
+def submit(broker: RedisServer, tmp_path: Path, *args: str) -> str:
+    done = subprocess.run(
+        [*AUDITOR, "submit", *args, "--broker", broker.url, "--fast-typing",
+         "--history", f"sqlite:///{tmp_path / 'history.sqlite'}", "--out",
+         str(tmp_path / "report")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout.split()[1].rstrip(":")
+
+
+def recorded(tmp_path: Path, run: str) -> list[tuple[str, str]]:
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
+        return db.execute("SELECT unit, walker FROM fleet_walks WHERE fleet_run = ?",
+                          (run,)).fetchall()
+
+
+def finished(tmp_path: Path, run: str, timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with sqlite3.connect(tmp_path / "history.sqlite") as db:
+            report = db.execute("SELECT report FROM fleet_runs WHERE id = ?",
+                                (run,)).fetchone()[0]
+        if report:
+            return json.loads((Path(report).parent / "results.json").read_text())
+        time.sleep(0.5)
+    raise AssertionError(f"run {run} not finished in {timeout} s: {recorded(tmp_path, run)}")
+
+
+def process_tree(pid: int) -> set[int]:
+    """The process and its descendants (a Celery worker and its pool processes)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1]
+                                               .split()[1])
+            except (OSError, IndexError):
+                continue
+    tree, grew = {pid}, True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if parent in tree and child not in tree:
+                tree.add(child)
+                grew = True
+    return tree
+
+
+def test_two_workers_walk_two_stores_and_survive_one_killed_mid_journey(
+        broker, workers, demo_store, tmp_path):
+    stores = [demo_store("slow-product=2").url, demo_store("slow-product=2", theme="modern").url]
+    first, second = workers.start(), workers.start()
+    run = submit(broker, tmp_path, *stores)
+    leases = redis.Redis.from_url(broker.url)
+    deadline, victim_pids = time.monotonic() + 120, set()
+    while not victim_pids:  # the first worker holds a store: it is walking a journey
+        assert time.monotonic() < deadline, "no journey started"
+        tree = process_tree(first.pid)
+        held = [token.decode() for key in leases.keys(f"{KEY_PREFIX}*")
+                for token in leases.zrange(key, 0, -1)]
+        victim_pids = {int(t.split(":")[1].split()[0]) for t in held} & tree
+        time.sleep(0.2)
+    time.sleep(1.0)  # well into its journey
+    workers.kill(first)
+    results = finished(tmp_path, run, timeout=300)
+    units = recorded(tmp_path, run)
+    assert sorted(u for u, _ in units) == [f"{t}.0" for t in range(6)]  # each exactly once
+    survivor = process_tree(second.pid)
+    assert sum(int(w.split(":")[1]) in survivor for _, w in units) >= 3  # its own and more
+    assert len(results["journeys"]) == 6
+    assert {j["site"] for j in results["journeys"]} == set(stores)
+    assert all(j["outcome"] == "completed" for j in results["journeys"])
+    assert second.poll() is None
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM journeys").fetchone()[0] == 6
