@@ -12,7 +12,7 @@ from typing import Any
 
 from auditor import __version__, shard
 from auditor.errors import ExitCode
-from auditor.gather.browser import Browser, browser_label, open_browser
+from auditor.gather.browser import Browser, browser_label, open_browser, remote_note
 from auditor.gather.parallel import side_by_side
 from auditor.gather.walk import RunOptions, walk
 from auditor.judge import gates, judge_run
@@ -47,6 +47,7 @@ class AuditPlan:
     lighthouse_pages: int = 6
     history: str | None = None  # the history database's URL; None: not recorded
     shard: Shard | None = None  # walk only this share of the work (see shard.py)
+    browser_endpoint: str | None = None  # a Playwright browser server elsewhere (ws://...)
 
 
 def now() -> str:
@@ -94,11 +95,15 @@ def run_audit(plan: AuditPlan,
                                  label, competitor, on_activity))
         walking.pop(i, None)
 
+    remote = ([f"Waits measured through the remote browser at {plan.browser_endpoint}: they "
+               "include the network between that machine and the store."]
+              if plan.browser_endpoint else [])
+    run.notes += [*remote, *filter(None, [remote_note()])]
     try:
         if plan.parallel:
-            _in_parallel(len(tasks), work)
+            _in_parallel(len(tasks), work, plan.browser_endpoint)
         else:
-            with open_browser() as browser:
+            with open_browser(endpoint=plan.browser_endpoint) as browser:
                 for i in range(len(tasks)):
                     work(i, browser)
     except KeyboardInterrupt:
@@ -155,9 +160,10 @@ def _shared_cpu_note(journeys: int) -> str:
             "the demo store with 2 cores). Compare figures from runs without --parallel.")
 
 
-def _in_parallel(count: int, work: Callable[[int, Browser], None]) -> None:
+def _in_parallel(count: int, work: Callable[[int, Browser], None],
+                 endpoint: str | None) -> None:
     """Every journey at once in one browser, each persona in its own context."""
-    with open_browser() as browser:
+    with open_browser(endpoint=endpoint) as browser:
         errors = side_by_side(browser, [partial(work, i, browser) for i in range(count)])
     if errors:
         raise errors[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import click
 
@@ -137,6 +138,9 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
               help="At most this many pages per form factor for Lighthouse.")
 @click.option("--quiet", is_flag=True, help="Print only the summary (for CI logs).")
+@click.option("--browser-endpoint", metavar="WS_URL",
+              help="Drive a Playwright browser server elsewhere (ws://HOST:PORT/) instead of "
+                   "the local Chromium; its waits are marked remote.")
 @click.option("--shard", metavar="I/N",
               help="Walk only shard I of N of the work (store × persona × run); join the "
                    "shards with 'auditor merge', which judges the whole.")
@@ -145,8 +149,8 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
         fast_typing: bool, runs: int, parallel: bool, dwell: int, no_filmstrip: bool,
-        lighthouse: bool, lighthouse_pages: int, quiet: bool, shard: str | None, history: str,
-        no_history: bool) -> None:
+        lighthouse: bool, lighthouse_pages: int, quiet: bool, browser_endpoint: str | None,
+        shard: str | None, history: str, no_history: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
     from auditor.judge import gates
     from auditor.profile import apply_profile, load_profile
@@ -154,6 +158,9 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
     from auditor.scenario import load_journeys
 
     check_url(url)
+    if browser_endpoint and urlparse(browser_endpoint).scheme not in ("ws", "wss"):
+        raise AuditorError(f"--browser-endpoint '{browser_endpoint}' is no ws:// address of a "
+                           "Playwright browser server (npx playwright run-server)")
     if compare_url:
         check_url(compare_url, "--compare")
     site_profile = load_profile(profile) if profile else None
@@ -180,6 +187,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
         history=None if no_history else history, shard=part,
+        browser_endpoint=browser_endpoint,
     )
     plan.out = _prepare_out(out)
     result = _audit(plan, quiet)

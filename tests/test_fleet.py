@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import redis
-from helpers import RedisServer
+from helpers import RedisServer, free_port
 
 from auditor.fleet.limit import KEY_PREFIX
 
@@ -137,3 +137,33 @@ def test_two_workers_walk_two_stores_and_survive_one_killed_mid_journey(
     assert second.poll() is None
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM journeys").fetchone()[0] == 6
+
+
+def test_queued_journeys_survive_a_broker_restart_and_a_store_down_fails_alone(
+        broker, workers, demo_store, tmp_path):
+    """Journeys queued while no worker runs outlive a restart of Redis; the journeys of a
+    store that is down end 'could not reach' with the reason, and the others complete."""
+    live = demo_store().url
+    down = f"http://127.0.0.1:{free_port()}"
+    run = submit(broker, tmp_path, live, down, "--persona", "stressed-parent")
+    broker.stop()
+    broker.start()
+    workers.start()
+    results = finished(tmp_path, run, timeout=240)
+    by_site = {j["site"]: j for j in results["journeys"]}
+    assert by_site[live]["outcome"] == "completed"
+    assert by_site[down]["unreachable"], by_site[down]
+    assert "connection refused" in by_site[down]["steps"][0]["error"]
+
+
+@pytest.mark.parametrize(("command", "code", "words"), [
+    (("submit", "http://127.0.0.1:9", "--broker", "http://nope"), 2, "give redis://HOST:PORT"),
+    (("submit", "http://127.0.0.1:9", "--broker", "redis://127.0.0.1:1/0"), 3, "cannot connect"),
+    (("worker", "--broker", "redis://127.0.0.1:1/0"), 3, "cannot connect"),
+])
+def test_a_wrong_broker_is_one_line_with_exit_2_or_3(tmp_path, command, code, words):
+    done = subprocess.run([*AUDITOR, *command], capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    assert words in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,24 +91,57 @@ _PROGRAMS: WeakKeyDictionary[Browser, str] = WeakKeyDictionary()  # browser → 
 
 
 @contextmanager
-def open_browser(headless: bool = True) -> Iterator[Browser]:
-    """Start Playwright and the system Chromium; a missing browser is exit code 3."""
-    executable = find_chromium(headless_shell=headless)
+def open_browser(headless: bool = True, endpoint: str | None = None) -> Iterator[Browser]:
+    """Start Playwright and the system Chromium, or connect to a Playwright browser server
+    at `endpoint` (ws://...); a browser missing or out of reach is exit code 3."""
+    executable = None if endpoint else find_chromium(headless_shell=headless)
     cache_node_code()
     with sync_playwright() as playwright:
         try:
-            browser = playwright.chromium.launch(
-                executable_path=executable, args=CHROMIUM_ARGS, headless=headless
-            )
+            if endpoint:  # our flags apply where the server allows them (--unsafe)
+                browser = playwright.chromium.connect(endpoint, timeout=15_000, headers={
+                    "x-playwright-launch-options": json.dumps({"args": CHROMIUM_ARGS})})
+            else:
+                browser = playwright.chromium.launch(
+                    executable_path=executable, args=CHROMIUM_ARGS, headless=headless
+                )
         except Error as exc:
-            first = str(exc).strip().splitlines()[0]
-            raise BrowserMissing(f"cannot start Chromium at {executable}: {first}") from None
-        _PROGRAMS[browser] = Path(executable).name
+            raise BrowserMissing(_why_not_started(exc, executable, endpoint)) from None
+        _PROGRAMS[browser] = f"remote Chromium at {endpoint}," if endpoint else Path(
+            executable).name
         try:
             with stops_where_the_walk_waits(browser):
                 yield browser
         finally:
             browser.close()
+
+
+def _why_not_started(exc: Error, executable: str | None, endpoint: str | None) -> str:
+    """In one line: why the browser could not be started or reached."""
+    message = str(exc)
+    if endpoint and "version mismatch" in message:
+        server = re.search(r"server version: v?([\d.]+)", message)
+        return (f"the browser server at {endpoint} runs Playwright "
+                f"{server[1] if server else 'of another version'}, this auditor "
+                f"{_playwright_version()}: run a server of the same minor version")
+    first = next((line.strip(" ╔═╗║╚╝") for line in message.splitlines()
+                  if line.strip(" ╔═╗║╚╝")), message)
+    if endpoint:
+        return f"cannot reach the browser server at {endpoint}: {first}"
+    return f"cannot start Chromium at {executable}: {first}"
+
+
+def _playwright_version() -> str:
+    from importlib.metadata import version
+
+    return version("playwright")
+
+
+def remote_note() -> str | None:
+    """What a report says of waits measured through a browser elsewhere, if it is."""
+    grid = os.environ.get("SELENIUM_REMOTE_URL")
+    return (f"Chromium ran on the Selenium Grid at {grid} (SELENIUM_REMOTE_URL): waits "
+            "include the network between that machine and the store") if grid else None
 
 
 def browser_label(browser: Browser) -> str:
