@@ -19,7 +19,12 @@ from auditor.cli_reports import (
     print_summary,
     trend_command,
 )
-from auditor.cli_scale import merge_command, submit_command, worker_command
+from auditor.cli_scale import (
+    merge_command,
+    schedule_command,
+    submit_command,
+    worker_command,
+)
 from auditor.errors import AuditorError, ExitCode
 from auditor.model import RunResult
 from auditor.progress import Progress
@@ -371,3 +376,4 @@ main.add_command(open_command)
 main.add_command(merge_command)
 main.add_command(worker_command)
 main.add_command(submit_command)
+main.add_command(schedule_command)

@@ -157,3 +157,20 @@ def _await(history: str, fleet_run: str, timeout: int) -> None:
     run = load_results(Path(report).parent / "results.json")
     print_summary(run, Path(report))
     sys.exit(int(exit_code(run)))
+
+
+@click.command("schedule")
+@click.argument("file", type=click.Path(path_type=Path))
+@broker_option
+def schedule_command(file: Path, broker: str) -> None:
+    """Walk stores on a timetable for monitoring (Celery beat): FILE lists each store, how
+    often and with whom; the fleet's workers walk them and record every run."""
+    from auditor.fleet.app import configure
+    from auditor.fleet.schedule import load_schedule, run_beat
+    from auditor.fleet.submit import check_broker
+
+    entries = load_schedule(file)
+    check_broker(broker)
+    configure(broker)
+    click.echo(f"Walking on a timetable: {', '.join(entries)} (Ctrl-C to stop)")
+    run_beat(file, file.resolve().parent / f".{file.stem}-beat")

@@ -167,3 +167,49 @@ def test_a_wrong_broker_is_one_line_with_exit_2_or_3(tmp_path, command, code, wo
     assert done.returncode == code, done.stderr
     assert words in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_timetable_walks_the_store_again_and_again(broker, workers, demo_store, tmp_path):
+    """Synthetic monitoring: beat submits the parent's journey every 3 s; the worker walks
+    them and each becomes a run in the history with its own report."""
+    history = tmp_path / "history.sqlite"
+    (tmp_path / "monitor.yaml").write_text(
+        f"history: sqlite:///{history}\nout: {tmp_path / 'monitoring'}\nevery:\n"
+        f"  - {{store: {demo_store().url}, minutes: 0.05, personas: [stressed-parent], "
+        "fast_typing: true}\n")
+    workers.start()
+    with open(tmp_path / "beat.log", "w") as log:
+        beat = subprocess.Popen([*AUDITOR, "schedule", "monitor.yaml", "--broker", broker.url],
+                                cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        runs = 0
+        while runs < 2:
+            assert time.monotonic() < deadline, (tmp_path / "beat.log").read_text()
+            time.sleep(1)
+            if history.exists():
+                with sqlite3.connect(history) as db:
+                    runs = db.execute("SELECT COUNT(*) FROM fleet_runs WHERE report != ''"
+                                      ).fetchone()[0]
+    finally:
+        os.killpg(beat.pid, signal.SIGTERM)
+        beat.wait(timeout=30)
+    reports = sorted((tmp_path / "monitoring").glob("run-*/index.html"))
+    assert len(reports) >= 2
+    with sqlite3.connect(history) as db:
+        assert db.execute("SELECT COUNT(*) FROM runs").fetchone()[0] >= 2
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("every: []", "a schedule has 'every'"),
+    ("every: [{store: shop, minutes: 5}]", "every[0].store: give the store's http(s) URL"),
+    ("every: [{store: 'http://x', minutes: 0}]", "every[0].minutes: give how often"),
+    ("every: [{store: 'http://x', minutes: 5, when: daily}]", "every[0]: keys are"),
+])
+def test_a_wrong_timetable_is_one_line_naming_the_key(tmp_path, text, words):
+    (tmp_path / "t.yaml").write_text(text)
+    done = subprocess.run([*AUDITOR, "schedule", "t.yaml"], capture_output=True, text=True,
+                          timeout=60, cwd=tmp_path)
+    assert done.returncode == 2 and words in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

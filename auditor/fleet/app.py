@@ -17,7 +17,7 @@ from celery.signals import worker_ready
 REDELIVER_AFTER_S = 900  # longer than any journey: 12 steps of the 30 s step timeout and more
 DEFAULT_QUEUE = "auditor"
 
-app = Celery("auditor", include=["auditor.fleet.tasks"])
+app = Celery("auditor", include=["auditor.fleet.tasks", "auditor.fleet.schedule"])
 
 
 def configure(broker: str, redeliver_after: float = REDELIVER_AFTER_S) -> Celery:
