@@ -30,7 +30,7 @@ demo: setup
 test: setup lighthouse postgres redis
 	$(PY) -m pytest
 
-bench: setup lighthouse
+bench: setup lighthouse redis
 	$(PY) benchmarks/bench.py
 
 lint: setup

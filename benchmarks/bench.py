@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
+from scale import fleet, shards
+
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.gather.browser import find_chromium, open_browser
@@ -313,7 +315,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--only", choices=["accuracy", "filmstrip", "overhead", "concurrency",
-                                           "lighthouse"],
+                                           "lighthouse", "fleet", "shards"],
                         help="run one table only")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -325,7 +327,9 @@ def main() -> None:
               "filmstrip": ("What a filmstrip costs", filmstrip_cost),
               "overhead": ("Overhead of a full journey", overhead),
               "concurrency": ("Concurrency and memory", concurrency_and_memory),
-              "lighthouse": ("Versus Lighthouse", versus_lighthouse)}
+              "lighthouse": ("Versus Lighthouse", versus_lighthouse),
+              "fleet": ("A fleet on Celery: journeys an hour", fleet),
+              "shards": ("CI shards merged against one run", shards)}
     for key, (title, fn) in tables.items():
         if args.only and key != args.only:
             continue
