@@ -17,6 +17,8 @@ from auditor.model import JourneyResult
 from auditor.scenario import load_journeys
 
 FAST = RunOptions(typing_scale=0.0, dwell_ms=300)
+# For tests of where a persona gets to, not of what she measures: no look at each page.
+NO_LOOK = RunOptions(typing_scale=0.0, dwell_ms=0)
 # A test that asks for any of these drives a real Chromium (directly or through the CLI).
 BROWSER_FIXTURES = {"browser", "page", "walk_persona", "audit_journey", "demo_store",
                     "pytester"}
@@ -35,8 +37,9 @@ def walk_persona(browser, tmp_path: Path) -> Callable[..., JourneyResult]:
     """Walk a built-in persona's journey on a store URL with the test's browser, judged."""
     journeys = load_journeys()
 
-    def go(persona: str, url: str, out: Path | None = None, label: str = "") -> JourneyResult:
-        walked = walk(browser, journeys[persona], url, out or tmp_path, FAST, label=label)
+    def go(persona: str, url: str, out: Path | None = None, label: str = "",
+           options: RunOptions = FAST) -> JourneyResult:
+        walked = walk(browser, journeys[persona], url, out or tmp_path, options, label=label)
         return judge_journey(walked)
 
     return go

@@ -112,7 +112,7 @@ def process_tree(pid: int) -> set[int]:
 
 def test_two_workers_walk_two_stores_and_survive_one_killed_mid_journey(
         broker, workers, demo_store, tmp_path):
-    stores = [demo_store("slow-product=2").url, demo_store("slow-product=2", theme="modern").url]
+    stores = [demo_store("slow-product=1").url, demo_store("slow-product=1", theme="modern").url]
     first, second = workers.start(), workers.start()
     run = submit(broker, tmp_path, *stores)
     leases = redis.Redis.from_url(broker.url)

@@ -90,10 +90,10 @@ def test_three_shards_merged_give_the_unsharded_run(page, demo_store, tmp_path):
     """The flawed demo store walked whole and in 3 shards: the same journeys, outcomes and
     gates; the merged map shows every screenshot."""
     store = demo_store("slow-product=4", "broken-search").url
-    whole = auditor("run", store, "--fast-typing", "--quiet", "--no-history",
-                    "--out", str(tmp_path / "whole"))
+    quick = ("--fast-typing", "--dwell", "0", "--quiet", "--no-history")
+    whole = auditor("run", store, *quick, "--out", str(tmp_path / "whole"))
     for n in (1, 2, 3):
-        part = auditor("run", store, "--fast-typing", "--quiet", "--no-history",
+        part = auditor("run", store, *quick,
                        "--shard", f"{n}/3", "--out", str(tmp_path / f"s{n}"))
         assert part.returncode == 0, part.stdout + part.stderr
     merged = auditor("merge", *(str(tmp_path / f"s{n}") for n in (1, 2, 3)), "--no-history",

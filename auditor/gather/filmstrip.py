@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -45,11 +46,12 @@ class Screencast:
         except Error:
             self._on = False
 
-    def stop(self, painted_after: float | None = None, wait: Any = None) -> list[tuple[float, str]]:
+    def stop(self, painted_after: float | None = None,
+             wait: Callable[[float], None] | None = None) -> list[tuple[float, str]]:
         """The frames; with `painted_after` (epoch ms), first up to LAST_PAINT_MS for a frame
         painted after then, sleeping with `wait(ms)`."""
         deadline = time.time() * 1000 + LAST_PAINT_MS
-        while (self._on and painted_after is not None and time.time() * 1000 < deadline
+        while (self._on and painted_after is not None and wait and time.time() * 1000 < deadline
                and not any(t >= painted_after for t, _ in self.frames)):
             wait(50)
         if self._on:

@@ -4,6 +4,7 @@ reach and a server of another Playwright version are one-line errors."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -11,10 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-import playwright
 import pytest
 from helpers import free_port
-from playwright.sync_api import Error, sync_playwright
+from playwright.sync_api import Error
 
 from auditor.gather.browser import _why_not_started, find_chromium
 
@@ -25,7 +25,8 @@ AUDITOR = [sys.executable, "-m", "auditor"]
 def browser_server(tmp_path):
     """`playwright run-server`, its headless shell being the system's (no browser download:
     the revision folder Playwright looks for links to it)."""
-    listed = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+    package = Path(importlib.util.find_spec("playwright").origin).parent
+    listed = package / "driver" / "package" / "browsers.json"
     shell = next(b for b in json.loads(listed.read_text())["browsers"]
                  if b["name"] == "chromium-headless-shell")
     folder = (tmp_path / "browsers" / f"chromium_headless_shell-{shell['revision']}"
@@ -66,11 +67,12 @@ def test_an_endpoint_out_of_reach_is_one_line_and_exit_3(tmp_path):
     assert len(done.stderr.strip().splitlines()) == 1 and time.monotonic() - started < 60
 
 
-def test_a_server_of_another_playwright_version_is_said_in_one_line(browser_server):
+def test_a_server_of_another_playwright_version_is_said_in_one_line(playwright,
+                                                                     browser_server):
     """The server refuses a client of another minor version; what it says becomes one line
     naming both versions (the client here claims 1.40 as an older one would)."""
-    with sync_playwright() as p, pytest.raises(Error) as refused:
-        p.chromium.connect(browser_server, timeout=15_000,
+    with pytest.raises(Error) as refused:
+        playwright.chromium.connect(browser_server, timeout=15_000,
                            headers={"User-Agent": "Playwright/1.40.0 (x64; debian 12) python/3.11"})
     said = _why_not_started(refused.value, None, browser_server)
     assert said.startswith(f"the browser server at {browser_server} runs Playwright 1.")

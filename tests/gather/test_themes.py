@@ -2,6 +2,7 @@
 the store carries nothing their scenarios name, they choose from the store itself."""
 
 import pytest
+from conftest import NO_LOOK
 
 from auditor.model import EMOTIONS
 
@@ -25,7 +26,7 @@ def test_every_persona_completes_the_well_made_store(walk_persona, demo_store, t
                                                      catalogue):
     store = demo_store(theme=theme, catalogue=catalogue)
     for persona in PERSONAS:
-        journey = walk_persona(persona, store.url)
+        journey = walk_persona(persona, store.url, options=NO_LOOK)
         assert journey.outcome == "completed", (theme, persona, journey.reason)
         low = [(s.evidence.name, s.emotion, s.reasons) for s in journey.steps
                if EMOTIONS.index(s.emotion) < EMOTIONS.index("neutral")]
@@ -48,12 +49,14 @@ def test_every_persona_completes_the_well_made_store(walk_persona, demo_store, t
 @pytest.mark.parametrize("theme", THEMES)
 def test_flaws_are_still_caught_in_every_theme(walk_persona, demo_store, theme):
     parent = walk_persona("stressed-parent",
-                          demo_store("slow-product=4", "broken-search", theme=theme).url)
+                          demo_store("slow-product=4", "broken-search", theme=theme).url,
+                          options=NO_LOOK)
     assert parent.outcome == "abandoned", (theme, parent.reason)
     search = next(s for s in parent.steps if s.evidence.search is not None)
     assert search.evidence.search.result_count == 0 and search.emotion == "angry"
     novice = walk_persona("novice-checkout",
-                          demo_store("clear-form-on-error", theme=theme, catalogue="renamed").url)
+                          demo_store("clear-form-on-error", theme=theme, catalogue="renamed").url,
+                          options=NO_LOOK)
     attempts = [s for s in novice.steps if s.evidence.form is not None]
     assert attempts and all(s.emotion == "angry" for s in attempts), theme
     assert {"email", "tel"} & {k.split("[")[-1].rstrip("]") for k in
