@@ -36,12 +36,12 @@ class Workers:
     def __init__(self, broker: RedisServer, folder: Path) -> None:
         self.broker, self.folder, self.processes = broker, folder, []
 
-    def start(self) -> subprocess.Popen:
+    def start(self, **env: str) -> subprocess.Popen:
         with open(self.folder / f"worker-{len(self.processes)}.log", "w") as log:
             process = subprocess.Popen(
                 [*AUDITOR, "worker", "--broker", self.broker.url, "--concurrency", "1",
                  "--redeliver-after", "10"], cwd=self.folder, start_new_session=True,
-                stdout=subprocess.DEVNULL, stderr=log)
+                stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, **env})
         self.processes.append(process)
         return process
 
@@ -154,6 +154,20 @@ def test_queued_journeys_survive_a_broker_restart_and_a_store_down_fails_alone(
     assert by_site[live]["outcome"] == "completed"
     assert by_site[down]["unreachable"], by_site[down]
     assert "connection refused" in by_site[down]["steps"][0]["error"]
+
+
+def test_a_journey_no_worker_can_walk_fails_with_the_reason_and_the_run_finishes(
+        broker, workers, demo_store, tmp_path):
+    """A worker with no Chromium tries the journey three times, then records it failed with
+    why, so the run is not left waiting for it."""
+    workers.start(AUDITOR_CHROMIUM=str(tmp_path / "no-chromium"))
+    run = submit(broker, tmp_path, demo_store().url, "--persona", "stressed-parent")
+    results = finished(tmp_path, run, timeout=120)
+    (journey,) = results["journeys"]
+    assert journey["outcome"] != "completed"
+    error = journey["steps"][0]["error"]
+    assert "could not walk this journey" in error and "3 tries" in error
+    assert "AUDITOR_CHROMIUM" in error
 
 
 @pytest.mark.parametrize(("command", "code", "words"), [

@@ -14,9 +14,10 @@ from celery import Task
 from auditor.fleet import ledger
 from auditor.fleet.app import app
 from auditor.fleet.limit import LEASE_S, StoreLimit
-from auditor.model import JourneyEvidence
+from auditor.model import JourneyEvidence, Persona, StepEvidence
 
 WAIT_FOR_SLOT_S = 3  # a journey whose store is busy with others asks again this much later
+WALK_TRIES = 3  # a journey that fails to start (not a store's fault) is tried this often
 
 
 def walker_name() -> str:
@@ -38,6 +39,12 @@ def walk_journey(self: Task, job: dict[str, Any]) -> str:
         raise self.retry(countdown=WAIT_FOR_SLOT_S)
     try:
         walked = _walk(job, limit)
+    except Exception as exc:  # this machine cannot walk it (no Chromium, other scenarios)
+        tries = job.get("tries", 1)
+        if tries < WALK_TRIES:
+            raise self.retry(args=[{**job, "tries": tries + 1}], countdown=WAIT_FOR_SLOT_S,
+                             exc=exc) from None
+        walked = _could_not_walk(job, exc)
     finally:
         limit.give_back()
     first = ledger.record_walk(engine, job["run"], job["unit"], walked, walker_name())
@@ -64,6 +71,17 @@ def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
         s, screenshot=f"{folder}/{s.screenshot}" if s.screenshot else None,
         filmstrip=[{**f, "path": f"{folder}/{f['path']}"} for f in s.filmstrip])
         for s in walked.steps])
+
+
+def _could_not_walk(job: dict[str, Any], exc: Exception) -> JourneyEvidence:
+    """A journey the fleet tried WALK_TRIES times and could not walk: a failed first step
+    with the reason, so the run still finishes and says why."""
+    why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    step = StepEvidence(0, "Start the journey", "awareness", "visit", status="failed",
+                        error=f"the fleet could not walk this journey ({walker_name()}, "
+                              f"{WALK_TRIES} tries): {why}")
+    return JourneyEvidence(Persona(job["persona"], job["persona"]), job["site"], [step],
+                           label=job["label"], competitor=job["competitor"])
 
 
 def finish_if_complete(engine: Any, fleet_run: str) -> str | None:
