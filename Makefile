@@ -28,7 +28,7 @@ demo: setup
 	$(VENV)/bin/auditor demo --fast-typing
 
 test: setup lighthouse postgres redis
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=15
 
 bench: setup lighthouse redis
 	$(PY) benchmarks/bench.py
