@@ -101,7 +101,7 @@ def merge_runs(saved: list[tuple[Path, RunResult]]
     units: dict[str, JourneyEvidence] = {}
     for (_, run), (_, plan) in zip(saved, plans, strict=True):
         for unit, journey in zip(plan["walked"], run.journeys, strict=True):
-            units[unit] = _repathed(evidence_of(journey), f"shard-{plan['number']}")
+            units[unit] = repathed(evidence_of(journey), f"shard-{plan['number']}")
     lost = [u for u in first["units"] if u not in units]
     if lost:
         raise AuditorError(f"auditor merge: {len(lost)} walk(s) are in no shard (first: "
@@ -129,8 +129,9 @@ def _same(path_a: Path, a: dict[str, Any], path_b: Path, b: dict[str, Any]) -> N
                            "databases); run every shard with the same --shard N and --history")
 
 
-def _repathed(walk: JourneyEvidence, folder: str) -> JourneyEvidence:
-    """The walk with its screenshots and filmstrips found under `folder`/ of the merge."""
+def repathed(walk: JourneyEvidence, folder: str) -> JourneyEvidence:
+    """The walk with its screenshots and filmstrips found under `folder`/ of a joined run's
+    report (a shard's, a fleet walk's)."""
     steps = [replace(s, screenshot=f"{folder}/{s.screenshot}" if s.screenshot else None,
                      filmstrip=[{**f, "path": f"{folder}/{f['path']}"} for f in s.filmstrip])
              for s in walk.steps]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,7 @@ def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
     from auditor.gather.browser import open_browser
     from auditor.gather.walk import RunOptions, walk
     from auditor.scenario import load_journeys
-    from auditor.shard import journeys_digest
+    from auditor.shard import journeys_digest, repathed
 
     journey = load_journeys([Path(d) for d in job["scenarios"]])[job["persona"]]
     if journeys_digest([journey]) != job["journey"]:
@@ -67,10 +66,7 @@ def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
         walked = walk(browser, journey, job["site"], Path(job["out"]) / folder,
                       RunOptions(**job["options"]), lambda *_: limit.renew(),
                       job["label"], job["competitor"], lambda *_: limit.renew())
-    return replace(walked, steps=[replace(
-        s, screenshot=f"{folder}/{s.screenshot}" if s.screenshot else None,
-        filmstrip=[{**f, "path": f"{folder}/{f['path']}"} for f in s.filmstrip])
-        for s in walked.steps])
+    return repathed(walked, folder)
 
 
 def _could_not_walk(job: dict[str, Any], exc: Exception) -> JourneyEvidence:
