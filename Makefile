@@ -27,8 +27,14 @@ redis:
 demo: setup
 	$(VENV)/bin/auditor demo --fast-typing
 
+# The suite in two parts: everything that does not time itself against a threshold, on
+# TEST_WORKERS pytest-xdist workers (browser tests mostly wait on stores, so more workers
+# than cores pay); then the `serial` tests alone, so other tests' load cannot move them.
+TEST_WORKERS ?= 4
 test: setup lighthouse postgres redis
-	$(PY) -m pytest --durations=15
+	$(VENV)/bin/ruff check auditor tests benchmarks
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" --durations=15
+	$(PY) -m pytest -m serial --durations=5
 
 bench: setup lighthouse redis
 	$(PY) benchmarks/bench.py

@@ -175,7 +175,7 @@ def _lighthouse(run: RunResult, plan: AuditPlan,
     assertions are returned for the judge."""
     from auditor.gather.lighthouse import audit_pages
 
-    assertions = plan.budget.lighthouse if plan.budget else None
+    assertions = (plan.budget and plan.budget.lighthouse) or gates.LIGHTHOUSE_DEFAULTS
     every_walk = [w for each in walks.values() for w in each]
     outcome = audit_pages(every_walk, plan.out, plan.lighthouse_pages, assertions)
     if outcome.skipped:

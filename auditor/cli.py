@@ -168,8 +168,8 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
                            "Playwright browser server (npx playwright run-server)")
     if compare_url:
         check_url(compare_url, "--compare")
+    journeys = _pick(load_journeys(scenario_dirs), personas)  # first: they declare actions
     site_profile = load_profile(profile) if profile else None
-    journeys = _pick(load_journeys(scenario_dirs), personas)
     journeys = [apply_profile(j, site_profile) for j in journeys]
     if compare_label and not compare_url:
         raise AuditorError("--compare-label names the --compare store; give --compare URL too")

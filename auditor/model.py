@@ -1,9 +1,8 @@
 """The contract between stages: personas, journeys, evidence and results, as plain dataclasses.
 
 gather writes StepEvidence and JourneyEvidence, judge StepResult, JourneyResult and RunResult,
-which report renders. results.json carries SCHEMA: bump it only when a key changes meaning or
-disappears (new keys are additions and keep the version). What each version changed, and
-the keys added since: docs/architecture.md, "Schema versions".
+which report renders. results.json carries SCHEMA: bump it only when a key changes meaning
+or disappears (new keys keep it). Each version's changes: docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -219,6 +218,7 @@ class StepEvidence:
     not_offered: str | None = None  # status "not-offered": the finding about the store
     chose: str | None = None  # what she chose from the store, and why, when no input fit
     moment: bool = False  # a moment of truth: where the journey is won or lost
+    touchpoint: str = ""  # where she met the store, in a journey map's words (auditor.actions)
     expected: str = "happy"  # the emotion the team expects here (the ideal journey)
     effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
 

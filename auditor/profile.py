@@ -15,12 +15,10 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from auditor.actions import locator_keys
 from auditor.errors import ScenarioError, read_yaml
 from auditor.model import Journey
 from auditor.scenario import merge_inputs
-
-LOCATOR_KEYS = ("search", "category", "product", "add_to_cart", "cart", "checkout",
-                "place_order", "create_account", "clearance", "newsletter", "review")
 
 
 def load_profile(path: Path) -> dict[str, Any]:
@@ -30,10 +28,10 @@ def load_profile(path: Path) -> dict[str, Any]:
     locators = data.get("locators") or {}
     if not isinstance(locators, dict):
         raise ScenarioError(f"{path}: 'locators' must be a mapping")
-    unknown = set(locators) - set(LOCATOR_KEYS)
+    unknown = set(locators) - set(locator_keys())
     if unknown:
         raise ScenarioError(f"{path}: unknown locator '{sorted(unknown)[0]}'; "
-                            f"known: {', '.join(LOCATOR_KEYS)}")
+                            f"known: {', '.join(locator_keys())}")
     if not isinstance(data.get("inputs") or {}, dict):
         raise ScenarioError(f"{path}: 'inputs' must be a mapping")
     return data

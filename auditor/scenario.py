@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from auditor.actions import ACTIONS, DEFAULT_EXPECTATION
 from auditor.errors import ScenarioError, read_yaml
 from auditor.model import EMOTIONS, STAGES, Device, Journey, Mistake, Network, Persona, StepSpec
 
@@ -71,7 +72,8 @@ def load_journeys(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> dict[str, J
 
 
 def _load_python_actions(folder: Path) -> None:
-    """Import the user's *.py files so their @action functions can be used in journeys."""
+    """Import the user's *.py files, so their declared actions (auditor.actions.action) can be
+    used in journeys."""
     for path in sorted(folder.glob("*.py")):
         spec = importlib.util.spec_from_file_location(f"auditor_user_{path.stem}", path)
         if spec is None or spec.loader is None:
@@ -168,21 +170,7 @@ def _mistake(path: Path, raw: Any) -> Mistake:
     return mistake
 
 
-# Where a journey is won or lost unless a step says otherwise (moment_of_truth: true/false):
-# arriving, finding the product (by search or by opening it), and the order placed.
-MOMENTS_OF_TRUTH = ("visit", "search", "open_product", "place_order")
-DEFAULT_EXPECTATION = "happy"  # the ideal journey, unless a step says `expect: EMOTION`
-
-
-def expectations(spec: StepSpec) -> tuple[bool, str]:
-    """Whether the step is a moment of truth, and the emotion the team expects there."""
-    return (bool(spec.params.get("moment_of_truth", spec.action in MOMENTS_OF_TRUTH)),
-            str(spec.params.get("expect", DEFAULT_EXPECTATION)))
-
-
 def _step(path: Path, index: int, raw: Any) -> StepSpec:
-    from auditor.gather.actions import ACTIONS
-
     if isinstance(raw, str):
         raw = {"action": raw}
     if not isinstance(raw, dict) or "action" not in raw:

@@ -26,10 +26,13 @@ BROWSER_FIXTURES = {"browser", "page", "walk_persona", "audit_journey", "demo_st
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives a browser `browser`, so `-m "not browser"` runs the
-    judge, report and other unit tests alone, on a machine with no Chromium."""
+    judge, report and other unit tests alone, on a machine with no Chromium; and put the
+    `slow` ones first, so that with `-n` (pytest-xdist) they start at once instead of
+    ending the run alone on one worker."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

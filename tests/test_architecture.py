@@ -4,12 +4,18 @@ browser. Read from the source itself, so a shortcut between stages fails here.""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
 MAX_LINES = 400
+# What scenario files, site profiles and the map read: they load no browser code, so a
+# scenario loads (and a report renders) on a machine with no Chromium or Playwright.
+DECLARATIONS = ("actions.py", "scenario.py", "profile.py", "model.py", "errors.py")
+# An in-page function in a Python string: `el => ...`, `(a, b) => ...`, `() => ...`.
+ARROW = re.compile(r"""["'][^"'\n]*(\b\w+|\))\s*=>""")
 
 
 def _modules() -> list[Path]:
@@ -63,9 +69,24 @@ def test_no_module_is_over_the_limit():
     assert not long, long
 
 
+@pytest.mark.parametrize("name", DECLARATIONS)
+def test_declarations_import_no_browser_code_even_inside_functions(name: str):
+    browser = {m for m in _imports(PACKAGE / name)
+               if m.startswith(("auditor.gather", "playwright", "greenlet"))}
+    assert not browser, f"{name} imports {sorted(browser)}"
+
+
 def test_every_in_page_script_is_a_js_file():
     """No JavaScript hidden in Python strings: each in-page script sits in gather/scripts."""
     for path in (PACKAGE / "gather").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        for marker in ("=> {", "() =>", "document.querySelector"):
-            assert marker not in source, f"{path.relative_to(PACKAGE)} holds JavaScript"
+        assert not ARROW.search(source), f"{path.relative_to(PACKAGE)} holds JavaScript: " \
+                                         f"{ARROW.search(source)[0]}"
+        assert "document.querySelector" not in source, f"{path.relative_to(PACKAGE)} holds JS"
+
+
+@pytest.mark.parametrize("script", ["el => el.remove()", "(a, b) => a + b", "() => 1",
+                                    "els => els.map(e => e.id)"])
+def test_the_script_check_sees_every_arrow_function(script: str):
+    assert ARROW.search(f'page.evaluate("{script}")')
+    assert not ARROW.search("x = {'a': 1}  # => not a script")

@@ -1,6 +1,10 @@
 """The three stories, measured for real: personas walk the demo store in Chromium."""
 
+import pytest
+
 from auditor.model import EMOTIONS
+
+pytestmark = pytest.mark.serial  # waits held to the personas' patience: measured alone
 
 
 def _step(journey, name_part):

@@ -110,6 +110,7 @@ def process_tree(pid: int) -> set[int]:
     return tree
 
 
+@pytest.mark.slow
 def test_two_workers_walk_two_stores_and_survive_one_killed_mid_journey(
         broker, workers, demo_store, tmp_path):
     stores = [demo_store("slow-product=1").url, demo_store("slow-product=1", theme="modern").url]

@@ -86,6 +86,7 @@ def auditor(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_three_shards_merged_give_the_unsharded_run(page, demo_store, tmp_path):
     """The flawed demo store walked whole and in 3 shards: the same journeys, outcomes and
     gates; the merged map shows every screenshot."""

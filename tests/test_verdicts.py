@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 
 def auditor(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,
@@ -35,6 +37,7 @@ def test_a_flawed_competitor_never_fails_our_build(demo_store, tmp_path: Path):
     assert all(s.get("failures") == "0" for s in root)
 
 
+@pytest.mark.serial
 def test_a_real_drop_fails_with_three_runs_and_no_change_passes(demo_store, tmp_path: Path):
     good, flawed = demo_store(), demo_store("slow-product=4", "broken-search")
     budget = tmp_path / "budget.yaml"

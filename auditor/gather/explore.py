@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditor.actions import locator_keys
 from auditor.gather.browser import open_browser
 from auditor.gather.forms import classify_field, field_key
 from auditor.gather.vocabulary import words
@@ -92,9 +93,7 @@ def profile_skeleton(url: str, found: Discovery) -> str:
     lines = [f"# Site profile for {url}, written by `auditor discover` on {date.today()}.",
              "# Uncomment a locator to override discovery; edit inputs for this store.",
              "locators:"]
-    from auditor.profile import LOCATOR_KEYS
-
-    for key in LOCATOR_KEYS:
+    for key in locator_keys():
         hit = found.elements.get(key)
         if hit:
             lines.append(f"  # {key}: {json.dumps(hit['selector'])}"

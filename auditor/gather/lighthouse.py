@@ -19,11 +19,6 @@ from typing import Any
 from auditor.gather.browser import CHROMIUM_ARGS, find_chromium
 from auditor.model import JourneyEvidence
 
-# Lighthouse's "poor" bands: performance below 0.5, LCP above 4 s (Core Web Vitals).
-DEFAULT_ASSERTIONS: dict[str, Any] = {
-    "categories:performance": ["error", {"minScore": 0.5}],
-    "largest-contentful-paint": ["error", {"maxNumericValue": 4000}],
-}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUN_TIMEOUT_S = 120
 
@@ -46,8 +41,8 @@ def find_lhci() -> str | None:
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
-def audit_pages(journeys: list[JourneyEvidence], out: Path, max_pages: int = 6,
-                assertions: dict[str, Any] | None = None) -> LighthouseOutcome:
+def audit_pages(journeys: list[JourneyEvidence], out: Path, max_pages: int,
+                assertions: dict[str, Any]) -> LighthouseOutcome:
     """Run Lighthouse on each distinct page (per form factor) and fold results into steps."""
     lhci = find_lhci()
     if lhci is None or shutil.which("node") is None:
@@ -57,7 +52,7 @@ def audit_pages(journeys: list[JourneyEvidence], out: Path, max_pages: int = 6,
     for form_factor, urls in _pages(journeys, max_pages).items():
         folder = out / "lighthouse" / form_factor
         folder.mkdir(parents=True, exist_ok=True)
-        rc = _lighthouserc(urls, form_factor, assertions or DEFAULT_ASSERTIONS)
+        rc = _lighthouserc(urls, form_factor, assertions)
         (folder / "lighthouserc.json").write_text(json.dumps(rc, indent=2))
         collected = _lhci(lhci, "collect", folder, RUN_TIMEOUT_S * len(urls))
         if collected is not None:

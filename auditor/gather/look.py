@@ -66,7 +66,7 @@ def _read_ahead(step: Step, look_ends: float) -> Changes | None:
     try:
         before = step.page.evaluate(script("change_counts.js"))
         if before:  # else the page's changes are not watched: nothing could be kept
-            step.ahead.read()
+            step.ahead.read_during_look()
     except Exception:  # the next step reads again, and meets any error there, in its step
         step.ahead.forget()
         return None

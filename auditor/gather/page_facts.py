@@ -10,6 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Error, Page
 
+from auditor.actions import ACTIONS, FACTS
 from auditor.gather import script
 from auditor.gather.secrets import SECRET_SELECTOR
 from auditor.gather.vocabulary import ASIDE, PAGE_PATTERNS
@@ -21,9 +22,8 @@ DESCRIPTION_WORDS = 15  # a paragraph this long is a real description, not a one
 
 def wanted(action: str) -> dict[str, bool]:
     """Which facts matter for this kind of step (the page script gathers only those)."""
-    return {"product": action == "open_product",
-            "priceFilter": action in ("open_category", "filter_price", "filter_clearance", "visit"),
-            "form": action in ("go_to_checkout", "fill_checkout", "place_order")}
+    declared = ACTIONS[action].facts if action in ACTIONS else ()
+    return {fact: fact in declared for fact in FACTS}
 
 
 def read_facts(page: Page, want: dict[str, bool]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 from playwright.sync_api import Browser, Error, Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from auditor.actions import expectations, touchpoint
 from auditor.gather import script
 from auditor.gather.filmstrip import Screencast
 from auditor.gather.look import look
@@ -25,7 +26,6 @@ from auditor.gather.traffic import Traffic, listen
 from auditor.gather.vocabulary import ASIDE
 from auditor.gather.wording import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.model import Persona, StepEvidence, StepSpec
-from auditor.scenario import expectations
 
 DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its renderer died
 
@@ -133,7 +133,8 @@ class PersonaSession:
         """
         moment, expected = expectations(spec)
         evidence = StepEvidence(index, name or spec.name, spec.stage, spec.action,
-                                moment=moment, expected=expected)
+                                moment=moment, expected=expected,
+                                touchpoint=touchpoint(spec.action))
         step = Step(self, evidence, ahead)
         step.begin()
         try:

@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser
 
-from auditor.gather.actions import ACTIONS, JourneyContext, planned_read
+from auditor.actions import ACTIONS
+from auditor.gather.actions import JourneyContext
 from auditor.gather.session import PersonaSession
 from auditor.model import Journey, JourneyEvidence, StepEvidence, StepSpec
 
@@ -60,7 +61,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     try:
         for number, (spec, upcoming) in enumerate(
                 zip(journey.steps, [*journey.steps[1:], None], strict=True), 1):
-            ctx.ahead.plan(planned_read(spec), planned_read(upcoming))
+            ctx.ahead.plan(spec, upcoming)
             if spec.action == "visit":
                 session.reopen_if_crashed()
             stranded = walked.steps and walked.steps[-1].status not in ("ok", "not-offered")
@@ -72,7 +73,7 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                 session.tell(f"step {number}/{len(journey.steps)}: {spec.named(attempt)}")
                 with session.step(len(walked.steps), spec, spec.named(attempt),
                                   ctx.ahead) as step:
-                    ACTIONS[spec.action].run(ctx, step, spec.params)
+                    ACTIONS[spec.action].perform(ctx, step, spec.params)
                 gathered(step.evidence)
                 if not ctx.retry:
                     break

@@ -5,6 +5,7 @@ thresholds, and the thresholds themselves. Scoring, the to-do list and the map a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 SEVERITIES = ("minor", "major", "critical")  # from least to most
 # How much a finding weighs in the to-do list ("impact"), and the same in words for readers.
@@ -24,6 +25,16 @@ WCAG_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or In
 NIELSEN_FLEXIBILITY = "Nielsen heuristic 7: flexibility and efficiency of use"
 
 
+# What a finding does to the score of the step it is found on: a cap puts the step in an
+# emotion band (judge/step.py BANDS: below 25 angry, below 50 sad, below 75 neutral) by what
+# the finding costs a shopper there (a dead end: angry; a refusal that hides why: sad); a
+# penalty takes points off for each occurrence, so several small faults add up. The numbers
+# are ours, set so that the three stories of PRODUCT.md read as their shoppers told them
+# (tests/judge); within the angry band, the worse the dead end, the lower the cap.
+ANGRY, SAD, NEUTRAL = 15, 40, 70  # a cap in each band
+BySeverity = float | dict[str, float]  # one value, or one per severity
+
+
 @dataclass(frozen=True)
 class FindingKind:
     """One kind of finding. `minor`/`major`/`critical`: where a number decides it, the value
@@ -37,6 +48,18 @@ class FindingKind:
     minor: float | None = None
     major: float | None = None
     critical: float | None = None
+    cap: BySeverity | None = None  # the highest score a step with it keeps
+    penalty: BySeverity = 0  # points it costs the step, each time it is met there
+    most: float | None = None  # the most points it costs one step in all
+
+    def cost(self, severity: str, count: int = 1) -> tuple[float | None, float]:
+        """The cap (None: none) and the points a step loses for `count` of it."""
+        points = _of(self.penalty, severity) * count
+        return _of(self.cap, severity), min(points, self.most) if self.most else points
+
+
+def _of(value: BySeverity | None, severity: str) -> Any:
+    return value.get(severity) if isinstance(value, dict) else value
 
 
 KINDS: dict[str, FindingKind] = {k.id: k for k in (
@@ -50,45 +73,50 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     FindingKind("layout-shift", "Stop the page from jumping",
                 "Reserve space for banners and images that arrive late.",
                 "Core Web Vitals: CLS good ≤ 0.1, poor > 0.25 (web.dev/cls)",
-                minor=0.1, major=0.25),
+                minor=0.1, major=0.25, penalty={"minor": 10, "major": 30}),
     FindingKind("slow-interaction", "Make the page react to input faster",
                 "Break up long scripts so taps and keys paint within 200 ms.",
                 "Core Web Vitals: INP good ≤ 200 ms, poor > 500 ms (web.dev/inp)",
-                minor=200, major=500),
+                minor=200, major=500, penalty={"major": 15}),
     FindingKind("zero-results", "Make search find what the store sells",
                 "Match product names, synonyms and typos; never show an empty results page "
                 "without suggestions.",
-                "Baymard Institute search research: never dead-end a no-results page"),
+                "Baymard Institute search research: never dead-end a no-results page",
+                cap=10),  # she came for one thing and the store says it has none
     FindingKind("form-cleared", "Keep every field after a checkout error",
                 "Re-show the form with what the customer typed and ask only for the field "
                 "that was wrong.",
                 "Baymard Institute checkout research: keep every field's value after a "
-                "validation error; ask only for the wrong field"),
+                "validation error; ask only for the wrong field", cap=ANGRY),
     FindingKind("much-effort", "Ask for less before taking the order",
                 "Pre-select the usual delivery and payment method and open the next "
                 "section by itself, so a customer answers only what matters.",
                 "Baymard Institute checkout research: a too long or complicated checkout is "
-                "among the top reasons for abandoned orders", minor=5),  # extra presses a step
+                "among the top reasons for abandoned orders",
+                minor=5, penalty=3),  # extra presses a step; 3 points each from the 5th
     FindingKind("unclear-error", "Say which field is wrong",
-                "Name the field and how to fix it, next to the field.", NIELSEN_ERRORS),
+                "Name the field and how to fix it, next to the field.", NIELSEN_ERRORS, cap=SAD),
     FindingKind("http-error", "Fix server errors on the journey",
                 "The store answered with an error page where a customer needed to go on.",
-                NIELSEN_ERRORS),
+                NIELSEN_ERRORS, cap={"major": ANGRY, "critical": 5}),  # 4xx; 5xx
     FindingKind("step-failed", "Unblock the step customers could not complete",
-                "Make the control findable and working, or add it to the site profile."),
+                "Make the control findable and working, or add it to the site profile.",
+                cap=5),  # she could not go on at all
     FindingKind("broken-resource", "Fix broken images, styles and scripts",
-                "Every failed resource degrades the page a customer sees.", NIELSEN_VISIBILITY),
+                "Every failed resource degrades the page a customer sees.", NIELSEN_VISIBILITY,
+                penalty=10, most=20),
     FindingKind("console-error", "Fix script errors",
-                "Errors in page scripts can break buttons and forms."),
+                "Errors in page scripts can break buttons and forms.", penalty=5, most=15),
     FindingKind("incomplete-product", "Complete the product descriptions",
                 "Give price, sizes, material and care on every product page.",
                 "Baymard Institute product page research: full specs, sizes and care details",
-                major=2),  # parts missing
+                major=2, penalty=8),  # parts missing; 8 points for each
     FindingKind("unlabeled-fields", "Label every form field",
-                "Visible labels help everyone, and screen readers need them.", WCAG_FORMS),
+                "Visible labels help everyone, and screen readers need them.", WCAG_FORMS,
+                penalty=15),
     FindingKind("no-autocomplete", "Let the browser fill the form",
                 "Add autocomplete tokens so returning customers type nothing twice.",
-                WCAG_FORMS, minor=0.5),  # below this share of fields declaring one
+                WCAG_FORMS, minor=0.5, penalty=10),  # below this share declaring one
     FindingKind("no-guest-checkout", "Offer guest checkout",
                 "Let customers buy without creating an account first.",
                 "Baymard Institute: forced account creation is a top reason to abandon"),
@@ -108,11 +136,11 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "Customer-journey mapping: the advocacy stage (see the seeds in PRODUCT.md)"),
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
-                NIELSEN_VISIBILITY),
+                NIELSEN_VISIBILITY, penalty=10),
     FindingKind("left-store", "Keep the journey on the store",
                 "Check why the page sent customers away."),
     FindingKind("huge-page", "Slim the page down", "Send far less HTML; paginate long lists.",
-                NIELSEN_RESPONSE),
+                NIELSEN_RESPONSE, penalty=20),
 )}
 
 

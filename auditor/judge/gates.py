@@ -20,7 +20,7 @@ from statistics import median
 from typing import Any
 
 from auditor.errors import ScenarioError, read_yaml
-from auditor.judge.findings import SEVERITIES
+from auditor.judge.findings import KINDS, SEVERITIES
 from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.judge.step import at_least
 from auditor.model import EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
@@ -30,6 +30,12 @@ RULE_KEYS = {"persona", "stage", "step", "store", "min_emotion", "max_wait_ms", 
 STORES = ("audited", "competitor")
 CHECKS = ("min_emotion", "max_wait_ms", "outcome", "max_regression", "min_score")
 OUTCOMES = ("completed", "abandoned", "failed")
+# Lighthouse CI's assertions when a budget names none (--lighthouse): its "poor" bands,
+# performance below 0.5 and LCP past the slow-lcp finding's limit (Core Web Vitals).
+LIGHTHOUSE_DEFAULTS: dict[str, Any] = {
+    "categories:performance": ["error", {"minScore": 0.5}],
+    "largest-contentful-paint": ["error", {"maxNumericValue": KINDS["slow-lcp"].major}],
+}
 
 
 @dataclass(frozen=True)

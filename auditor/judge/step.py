@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from auditor.judge.findings import KINDS
+from auditor.judge.findings import KINDS, NEUTRAL
 from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
 
 # Emotion bands on the 0–100 score; excited also needs a delight signal.
@@ -19,7 +19,6 @@ EXCITED_AT = 90
 # (median 8 %). An emotion that changes within it is noise.
 WAIT_NOISE = 0.1
 SIGN_IN_FIELDS = 4  # a form with a password and this many fields at most is a sign-in form
-EFFORT_POINTS = 3  # score a step loses for each extra press from the much-effort threshold on
 # What each emotion adds to the frustration that builds towards abandonment.
 FRUSTRATION = {"angry": 2.0, "sad": 1.0, "neutral": 0.0, "happy": -0.5, "excited": -1.0}
 
@@ -50,7 +49,15 @@ class _Judgement:
         self.score -= points
         self.reasons.append(reason)
 
-    def find(self, id: str, severity: str, message: str) -> None:
+    def find(self, id: str, severity: str, message: str, felt: str = "",
+             count: int = 1) -> None:
+        """The finding, and what it costs the step by its row in the findings table (its cap
+        and penalty), with `felt` as the reason: the one rule for every finding."""
+        limit, points = KINDS[id].cost(severity, count)
+        if limit is not None:
+            self.cap(limit, felt)
+        if points:
+            self.penalise(points, felt)
         self.findings.append(Finding(id, severity, message, KINDS[id].source))
 
 
@@ -134,36 +141,35 @@ def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     extra, many = len(ev.effort), KINDS["much-effort"].minor or 0
     if extra < many:
         return
-    j.penalise(EFFORT_POINTS * (extra - many + 1),
-               f"{persona.name} had to press {extra} other things first ({'; '.join(ev.effort)})")
-    j.find("much-effort", "minor", f"'{ev.name}' took {extra} extra presses")
+    j.find("much-effort", "minor", f"'{ev.name}' took {extra} extra presses",
+           f"{persona.name} had to press {extra} other things first ({'; '.join(ev.effort)})",
+           count=int(extra - many + 1))
 
 
 def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
     status = ev.http_status or 0
     if status >= 500:
-        j.cap(5, f"the store answered HTTP {status}")
-        j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}")
+        j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}",
+               f"the store answered HTTP {status}")
     elif status >= 400:
-        j.cap(15, f"the page answered HTTP {status}")
-        j.find("http-error", "major", f"'{ev.name}': the page answered HTTP {status}")
+        j.find("http-error", "major", f"'{ev.name}': the page answered HTTP {status}",
+               f"the page answered HTTP {status}")
     if ev.status == "not-offered" and ev.not_offered:  # the store's lack: nothing broke
-        j.cap(70, ev.error or "the store does not offer this")
+        j.cap(NEUTRAL, ev.error or "the store does not offer this")
         j.find(ev.not_offered, "minor", ev.error or "")
     if ev.status == "failed":
-        j.cap(5, f"the step failed: {ev.error}")
-        j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}")
+        j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}",
+               f"the step failed: {ev.error}")
     broken = [e for e in ev.http_errors if not e.get("document") and (
         e["status"] >= 500 or e.get("type") not in ("fetch", "xhr"))]
     if broken:
-        j.penalise(min(20, 10 * len(broken)), f"{len(broken)} broken resource(s) on the page")
         j.find("broken-resource", "minor", f"{len(broken)} resource(s) failed: "
-               + ", ".join(f"{e['status']} {e['url']}" for e in broken[:3]))
+               + ", ".join(f"{e['status']} {e['url']}" for e in broken[:3]),
+               f"{len(broken)} broken resource(s) on the page", len(broken))
     if ev.console_errors:
-        j.penalise(min(15, 5 * len(ev.console_errors)),
-                   f"{len(ev.console_errors)} script error(s) on the page")
         j.find("console-error", "minor", f"{len(ev.console_errors)} console error(s): "
-               f"{ev.console_errors[0]}")
+               f"{ev.console_errors[0]}",
+               f"{len(ev.console_errors)} script error(s) on the page", len(ev.console_errors))
 
 
 def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
@@ -173,9 +179,9 @@ def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if s.result_count == 0:
         way = ("the page offered other ways on" if s.way_out
                else "the page offered no way on")
-        j.cap(10, f"searched for '{s.query}' and found nothing; {way}")
         j.find("zero-results", "major" if s.way_out else "critical",
-               f"search for '{s.query}' found no products")
+               f"search for '{s.query}' found no products",
+               f"searched for '{s.query}' and found nothing; {way}")
     elif ev.wait_ms <= persona.patience_fine_ms:
         j.delight.append(f"{s.result_count} result{'' if s.result_count == 1 else 's'} "
                          "right away")
@@ -191,22 +197,22 @@ def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if wiped:
         names = ", ".join(form.labels.get(k, k) for k in wiped[:6])
         more = f" and {len(wiped) - 6} more" if len(wiped) > 6 else ""
-        j.cap(15, f"the error wiped {len(wiped)} field(s) {he} had typed ({names}{more}): "
-                  f"{form.retype_keystrokes} keystrokes, ~{_seconds(form.retype_ms)} to retype")
         j.find("form-cleared", "critical",
                f"after an error on attempt {form.attempt} the form cleared {len(wiped)} "
-               f"field(s): {names}{more}")
+               f"field(s): {names}{more}",
+               f"the error wiped {len(wiped)} field(s) {he} had typed ({names}{more}): "
+               f"{form.retype_keystrokes} keystrokes, ~{_seconds(form.retype_ms)} to retype")
         return
     if form.browser_blocked:
-        j.cap(70, "the browser stopped the form before sending it and named the field")
+        j.cap(NEUTRAL, "the browser stopped the form before sending it and named the field")
     elif form.invalid:
         marked = ", ".join(form.labels.get(k, k) for k in form.invalid)
         own = form.mistake_in in form.invalid if form.mistake_in else False
-        j.cap(70, f"the store kept {len(form.retained)} field(s) and marked only {marked}"
+        j.cap(NEUTRAL, f"the store kept {len(form.retained)} field(s) and marked only {marked}"
               + (f" ({possessive(persona)} own slip)" if own else ""))
     elif form.error_message:
-        j.cap(40, "the store refused the order without saying which field was wrong")
-        j.find("unclear-error", "major", "the error does not name the wrong field")
+        j.find("unclear-error", "major", "the error does not name the wrong field",
+               "the store refused the order without saying which field was wrong")
 
 
 def possessive(persona: Persona) -> str:
@@ -218,9 +224,9 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if product and ev.status == "ok":
         missing = product.missing()
         if missing:
-            j.penalise(8 * len(missing), "the product page lacks " + ", ".join(missing))
             severity = "major" if len(missing) > KINDS["incomplete-product"].major else "minor"
-            j.find("incomplete-product", severity, "product page lacks " + ", ".join(missing))
+            j.find("incomplete-product", severity, "product page lacks " + ", ".join(missing),
+                   "the product page lacks " + ", ".join(missing), len(missing))
         else:
             j.delight.append("a full description with sizes, material and care")
     form = ev.page.form
@@ -229,12 +235,11 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         typed = form.fields if form.autofillable is None else form.autofillable
         autofill = form.autocomplete >= typed * KINDS["no-autocomplete"].minor
         if unlabelled:
-            j.penalise(15, f"{unlabelled} of {form.fields} fields have no label")
-            j.find("unlabeled-fields", "major", f"{unlabelled} checkout field(s) have no label")
+            j.find("unlabeled-fields", "major", f"{unlabelled} checkout field(s) have no label",
+                   f"{unlabelled} of {form.fields} fields have no label")
         if not autofill:
-            j.penalise(10, "the browser cannot autofill the form")
             j.find("no-autocomplete", "minor", f"only {form.autocomplete} of "
-                   f"{typed} fields declare autocomplete")
+                   f"{typed} fields declare autocomplete", "the browser cannot autofill the form")
         if not unlabelled and autofill:
             j.delight.append("a clear, autofill-ready form")
     if ev.action == "go_to_checkout" and persona.guest and _account_required(ev):
@@ -243,14 +248,14 @@ def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if ev.page.price_filter is False and ev.action == "open_category":
         j.find("no-price-filter", "minor", "the category page has no price filter")
     for dialog in ev.dialogs:
-        j.penalise(10, f"the page interrupted with a dialog ({dialog[:60]})")
-        j.find("dialog", "minor", f"the page opened a dialog: {dialog}")
+        j.find("dialog", "minor", f"the page opened a dialog: {dialog}",
+               f"the page interrupted with a dialog ({dialog[:60]})")
     if ev.off_site:
         j.find("left-store", "minor", f"the journey left the store for {ev.off_site}")
     if ev.page.too_large_to_analyse_bytes:
         size = ev.page.too_large_to_analyse_bytes / 1e6
-        j.penalise(20, f"the page is {size:.1f} MB of HTML")
-        j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML")
+        j.find("huge-page", "major", f"'{ev.name}' sent {size:.1f} MB of HTML",
+               f"the page is {size:.1f} MB of HTML")
     if ev.order_number or ev.order_placed:
         j.delight.append(f"order {ev.order_number} confirmed" if ev.order_number
                          else "order confirmed")
@@ -269,15 +274,15 @@ def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:
     shift, reaction = KINDS["layout-shift"], KINDS["slow-interaction"]
     cls = ev.metrics.get("cls", 0) or 0
     if cls > shift.major:
-        j.penalise(30, f"the page jumped under the finger (layout shift {cls:.2f})")
-        j.find("layout-shift", "major", f"layout shift {cls:.2f} on '{ev.name}'")
+        j.find("layout-shift", "major", f"layout shift {cls:.2f} on '{ev.name}'",
+               f"the page jumped under the finger (layout shift {cls:.2f})")
     elif cls > shift.minor:
-        j.penalise(10, f"the page moved while loading (layout shift {cls:.2f})")
-        j.find("layout-shift", "minor", f"layout shift {cls:.2f} on '{ev.name}'")
+        j.find("layout-shift", "minor", f"layout shift {cls:.2f} on '{ev.name}'",
+               f"the page moved while loading (layout shift {cls:.2f})")
     inp = ev.metrics.get("inp_ms", 0) or 0
     if inp > reaction.major:
-        j.penalise(15, f"the page took {inp} ms to react to input")
-        j.find("slow-interaction", "major", f"{inp} ms from input to next paint")
+        j.find("slow-interaction", "major", f"{inp} ms from input to next paint",
+               f"the page took {inp} ms to react to input")
     elif inp > reaction.minor:
         j.find("slow-interaction", "minor", f"{inp} ms from input to next paint")
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
+from auditor.actions import touchpoint
 from auditor.judge.findings import IMPACT_RULE, kind
 from auditor.model import STAGES, JourneyResult, RunResult
 from auditor.report import charts, verdict
@@ -19,15 +20,6 @@ _ENV = Environment(loader=PackageLoader("auditor.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, bytecode_cache=FileSystemBytecodeCache())
 
 
-# Where a persona meets the store in each built-in action, in the words of a journey map.
-TOUCHPOINTS = {
-    "visit": "the home page", "open_category": "the menu", "filter_price": "the price filter",
-    "filter_clearance": "the sale filter", "open_product": "a product page",
-    "search": "the search box", "add_to_cart": "the add-to-cart button",
-    "go_to_checkout": "the cart", "fill_checkout": "the checkout form",
-    "place_order": "the place-order button", "create_account": "the account offer",
-    "sign_up_for_news": "the newsletter sign-up", "recommend": "the product's reviews",
-}
 # The page's own figures, one click away on the map: (metric, label, unit).
 PAGE_FIGURES = (("ttfb_ms", "Server (TTFB)", "ms"), ("fcp_ms", "First paint (FCP)", "ms"),
                 ("lcp_ms", "Largest paint (LCP)", "ms"), ("cls", "Layout shift (CLS)", ""),
@@ -83,8 +75,7 @@ def _journey(j: JourneyResult, history: dict[str, Any]) -> dict[str, Any]:
         "measured_after": sum(s.after_dropoff for s in j.steps),
         "trend": past.get("runs") or [], "changed": past.get("changed"),
         "trend_points": charts.sparkline(past.get("runs") or [], 240, 60),
-        "touchpoints": {s.evidence.index: TOUCHPOINTS.get(s.evidence.action,
-                                                         s.evidence.action.replace("_", " "))
+        "touchpoints": {s.evidence.index: s.evidence.touchpoint or touchpoint(s.evidence.action)
                         for s in j.steps},
         "has_findings": any(s.findings for s in j.steps),
         "lane": {s.evidence.index: point for s, point in zip(j.steps, charts.lane(j.steps),

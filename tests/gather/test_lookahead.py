@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from helpers import PageHandler, serve
 
+from auditor.actions import ACTIONS, Action
 from auditor.gather import discovery
-from auditor.gather.actions import ACTIONS, Action, press
+from auditor.gather.actions import press
 from auditor.gather.walk import RunOptions, walk
 from auditor.model import Journey, Persona, StepSpec
 
@@ -54,8 +55,8 @@ def logged_add(monkeypatch):
         if not ctx.retry:
             press(ctx, step, found.locator)
 
-    monkeypatch.setitem(ACTIONS, "logged_add", Action("logged_add", "Add", "purchase", run,
-                                                      first_read))
+    monkeypatch.setitem(ACTIONS, "logged_add", Action("logged_add", "Add", "purchase",
+                                                      "the button", run, first_read))
     return log
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 from contextlib import suppress
 
+import pytest
 from playwright.sync_api import Error
 
 from auditor.gather import session as session_module
@@ -12,6 +13,7 @@ from auditor.gather.wording import StepFailed
 from auditor.model import StepSpec
 
 
+@pytest.mark.serial
 def test_paced_typing_keeps_the_personas_cadence(open_session, site):
     s = open_session(typing_ms_per_key=60)
     s.page.goto(site + "/keys")

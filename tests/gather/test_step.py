@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from auditor.gather.session import PersonaSession
 from auditor.model import StepSpec
+
+pytestmark = pytest.mark.serial  # the step clock's accuracy: measured alone
 
 
 def measured(s: PersonaSession, act) -> dict:

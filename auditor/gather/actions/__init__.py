@@ -1,22 +1,23 @@
-"""The actions a persona can take, by name; each finds what it needs through discovery."""
+"""What every action's function is given and uses: the journey's context, finding what it
+needs, and pressing as a person does. The actions themselves are declared in
+auditor/actions.py; `action` is re-exported here for users' journey files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.sync_api import Error, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from auditor.actions import FirstRead, action  # noqa: F401  (action: for users' journey files)
 from auditor.gather import script
 from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
-from auditor.gather.lookahead import LookAhead, PlannedRead
+from auditor.gather.lookahead import LookAhead
 from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
 from auditor.gather.wording import StepFailed
-from auditor.model import StepSpec
 
 # How long a control a person sees may take to become pressable (a page still hydrating, an
 # animation ending); past it she sees why not (greyed out, covered) and gives up on it.
@@ -48,52 +49,10 @@ class JourneyContext:
     def page(self) -> Page:
         return self.session.page
 
-    def first_read(self, read: ReadFn, params: dict[str, Any]) -> Any:
+    def first_read(self, read: FirstRead, params: dict[str, Any]) -> Any:
         """What `read` finds on the page, made during the persona's look at it at the end of
         the last step when the page has not changed since, else now (see lookahead.py)."""
         return self.ahead.first_read(read, params)
-
-
-ActionFn = Callable[[JourneyContext, Step, dict[str, Any]], None]
-ReadFn = Callable[[JourneyContext, dict[str, Any]], Any]
-
-
-@dataclass(frozen=True)
-class Action:
-    name: str
-    title: str
-    stage: str
-    run: ActionFn
-    first_read: ReadFn | None = None  # what the action looks for first (see lookahead.py)
-
-
-ACTIONS: dict[str, Action] = {}
-
-
-def action(name: str, title: str, stage: str,
-           first_read: ReadFn | None = None) -> Callable[[ActionFn], ActionFn]:
-    """Register a journey action under `name`, with its default step title and stage.
-
-    `first_read(ctx, params)`, if given, is what the action reads of the page before doing
-    anything, through `ctx.first_read(first_read, params)`: it then runs during the
-    persona's look at the page the step before, where it costs no time of its own.
-
-    @action("search", "Search the store", "consideration")
-    def search(ctx, step, params): ...
-    """
-
-    def register(fn: ActionFn) -> ActionFn:
-        ACTIONS[name] = Action(name, title, stage, fn, first_read)
-        return fn
-
-    return register
-
-
-def planned_read(spec: StepSpec | None) -> PlannedRead | None:
-    """A step's first read, for the look-ahead, when its action names one."""
-    if spec is None or (read := ACTIONS[spec.action].first_read) is None:
-        return None
-    return PlannedRead(read, spec.params)
 
 
 def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:
@@ -198,5 +157,3 @@ def _press_point(target: Locator) -> tuple[float, float] | None:
         return None
     return (point[0], point[1]) if point else None
 
-
-from auditor.gather.actions import afterwards, browse, cart, checkout, search  # noqa: E402,F401  (registration)

@@ -10,7 +10,7 @@ from typing import Any
 from playwright.sync_api import Error, Locator
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, action, click, press
+from auditor.gather.actions import JourneyContext, click, press
 from auditor.gather.actions.typing import value_for
 from auditor.gather.forms import classify_field
 from auditor.gather.step import Step
@@ -22,7 +22,7 @@ REVIEW_TITLE = "Just what I wanted"
 TITLE_FIELD = re.compile(r"title|summary|headline|subject|titel|titre|tytuł|pavadinimas|标题", re.I)
 
 
-def _offers(ctx: JourneyContext, _params: dict[str, Any]) -> dict[str, Any]:
+def news_offers(ctx: JourneyContext, _params: dict[str, Any]) -> dict[str, Any]:
     """What the page offers after an order (see scripts/afterwards.js); nothing on an error."""
     try:
         return ctx.page.evaluate(script("afterwards.js"), {
@@ -38,11 +38,10 @@ def _tagged(ctx: JourneyContext, name: str) -> Locator:
     return ctx.page.locator(f'[data-auditor-after="{name}"]')
 
 
-@action("sign_up_for_news", "Sign up for news by e-mail", "retention", _offers)
 def sign_up_for_news(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     """Her e-mail into the store's sign-up: on this page, behind a link named for news, or on
     the home page, where most stores keep it."""
-    offers = ctx.first_read(_offers, params)
+    offers = ctx.first_read(news_offers, params)
     override = ctx.locators.get("newsletter")
     if override:
         box = ctx.page.locator(override).first
@@ -58,7 +57,7 @@ def sign_up_for_news(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
                 step.evidence.effort.append("went back to the home page to find the sign-up")
             else:
                 continue
-            offers = _offers(ctx, params)
+            offers = news_offers(ctx, params)
         if not offers["newsletter"]:
             if offers["mentions"].get("newsletter"):
                 raise StepFailed("the store speaks of a newsletter but no e-mail box to sign "
@@ -78,19 +77,18 @@ def sign_up_for_news(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
     _acknowledged(ctx, before, "signed up for news")
 
 
-@action("recommend", "Review or share what she bought", "advocacy")
 def recommend(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     """A review of the product she bought where the store takes one, else a share link or
     button; she goes back to the product's page for it."""
     if ctx.product_url and ctx.page.url != ctx.product_url:
         url = ctx.product_url
         step.act(lambda: ctx.page.goto(url, wait_until="commit"))
-    offers = _offers(ctx, params)
+    offers = news_offers(ctx, params)
     if override := ctx.locators.get("review"):  # the profile's review form wins
         form = ctx.page.locator(override).first
         if not form.count():
             raise StepFailed(f"locators.review “{override}” matches nothing on the product page")
-        form.evaluate("el => el.setAttribute('data-auditor-after', 'review-form')")
+        form.evaluate(script("mark_review_form.js"))
         offers = {**offers, "reviewForm": "review-form", "reviewShown": form.is_visible()}
     if offers["reviewForm"] or offers["reviewOpener"]:
         _write_review(ctx, step, offers, str(params.get("review") or ctx.inputs.get(
@@ -113,7 +111,7 @@ def _write_review(ctx: JourneyContext, step: Step, offers: dict[str, Any], text:
         named = _words_of(opener)
         press(ctx, step, opener)
         step.evidence.effort.append(f"opened “{named}”")
-        offers = _offers(ctx, {})
+        offers = news_offers(ctx, {})
         if not offers["reviewShown"]:
             raise StepFailed(f"pressing “{named}” showed no review form to write in")
     form = _tagged(ctx, "review-form")
@@ -129,8 +127,7 @@ def _write_review(ctx: JourneyContext, step: Step, offers: dict[str, Any], text:
 def _fill_review(ctx: JourneyContext, step: Step, form: Locator, text: str) -> None:
     """The best rating, her words, her name and e-mail; a required box ticked."""
     controls = ctx.session.fields()  # tags every control, so the form's can be told apart
-    inside = set(form.locator("[data-auditor-field]").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-auditor-field'))"))
+    inside = set(form.locator("[data-auditor-field]").evaluate_all(script("field_tags.js")))
     fields = [f for f in controls if f["index"] in inside]
     rated = False
     for f in fields:
@@ -175,9 +172,7 @@ def _best_rating(ctx: JourneyContext, form: Locator, group: str) -> bool:
     """Tick the highest of a radio group's values (stars are often radios drawn as icons)."""
     radios = form.locator(f'input[type=radio][name="{group}"]')
     try:
-        best = radios.evaluate_all(
-            "els => els.reduce((b, e, i) => (parseFloat(e.value) || i) >= "
-            "(parseFloat(els[b].value) || b) ? i : b, 0)")
+        best = radios.evaluate_all(script("best_rating.js"))
         target = radios.nth(best)
         label = form.locator(f'label[for="{target.get_attribute("id") or "-"}"]')
         click(ctx, label if label.count() else target)
@@ -197,9 +192,7 @@ def _share(ctx: JourneyContext, step: Step, shares: list[list[str]]) -> None:
 def _thanks(ctx: JourneyContext) -> tuple[int, int]:
     """Which page this is (its load count), and how often it says thanks or done now."""
     try:
-        said = ctx.page.evaluate(
-            "p => ((document.body && document.body.innerText) || '').split(new RegExp(p, 'i'))"
-            ".length - 1", WORDS["thanks"])
+        said = ctx.page.evaluate(script("thanks_said.js"), WORDS["thanks"])
     except Error:
         said = 0
     return ctx.session.traffic.loads, said

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import Locator
 
 from auditor.gather import choosing, discovery
-from auditor.gather.actions import JourneyContext, action, need, press
+from auditor.gather.actions import JourneyContext, need, press
 from auditor.gather.actions.opening import reveal
 from auditor.gather.forms import field_locator
 from auditor.gather.page_facts import offered
@@ -18,7 +18,6 @@ from auditor.gather.vocabulary import PRICE_FIELD, PRICE_HIGH, PRICE_LOW
 from auditor.gather.wording import NotOffered, StepFailed
 
 
-@action("visit", "Arrive on the store", "awareness")
 def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     url = urljoin(ctx.base_url, params.get("path", ""))
     step.act(lambda: ctx.page.goto(url, wait_until="commit"))
@@ -35,7 +34,7 @@ def _category_choice(ctx: JourneyContext, params: dict[str, Any]) -> choosing.Ch
                            "in the menu")
 
 
-def _category_link(ctx: JourneyContext,
+def category_link(ctx: JourneyContext,
                    params: dict[str, Any]) -> tuple[choosing.Choice | None,
                                                     discovery.Found | None]:
     """Her category, and its link in the navigation when it is in sight already."""
@@ -44,9 +43,8 @@ def _category_link(ctx: JourneyContext,
     return chosen, discovery.navigation_link(ctx.page, name, ctx.locators.get("category"))
 
 
-@action("open_category", "Open a category from the menu", "consideration", _category_link)
 def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    chosen, found = ctx.first_read(_category_link, params)
+    chosen, found = ctx.first_read(category_link, params)
     name = chosen.name if chosen else None
     step.evidence.chose = chosen.why if chosen else None
     if found is None:
@@ -57,7 +55,7 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     press(ctx, step, link)
 
 
-def _price_filter(ctx: JourneyContext,
+def price_filter(ctx: JourneyContext,
                   _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
     """The minimum and maximum price inputs (a range, or fields named for a price, as the
     page facts count them), told apart by their names and labels, and how many products
@@ -88,9 +86,8 @@ def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
         step.act(lambda: field.press("Enter"))
 
 
-@action("filter_price", "Filter by price", "consideration", _price_filter)
 def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    low, high, before = ctx.first_read(_price_filter, params)
+    low, high, before = ctx.first_read(price_filter, params)
     if low is None and high is None and not offered(ctx.page, "priceFilter"):
         raise NotOffered("no-price-filter", "this store offers no price filter: no field named "
                                             "for a price anywhere on the page")
@@ -111,15 +108,14 @@ def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     step.evidence.results_after = discovery.count_results(ctx.page)
 
 
-def _clearance(ctx: JourneyContext,
+def clearance_control(ctx: JourneyContext,
                _params: dict[str, Any]) -> tuple[discovery.Found | None, int]:
     """The clearance filter, and how many products the page lists before it is used."""
     return discovery.clearance_control(ctx.page), discovery.count_results(ctx.page)
 
 
-@action("filter_clearance", "Show only clearance items", "consideration", _clearance)
 def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    found, before = ctx.first_read(_clearance, params)
+    found, before = ctx.first_read(clearance_control, params)
     if found is None and not offered(ctx.page, "clearance"):
         raise NotOffered("no-clearance-filter", "this store offers no clearance or sale filter: "
                                                 "nothing on the page is named for one")
@@ -134,7 +130,7 @@ def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
     step.evidence.results_after = discovery.count_results(ctx.page)
 
 
-def _product_link(ctx: JourneyContext,
+def product_link(ctx: JourneyContext,
                   params: dict[str, Any]) -> tuple[choosing.Choice | None,
                                                    discovery.Found | None]:
     """Her product: the named one if the page lists it, else the one closest to her wish,
@@ -152,9 +148,8 @@ def _product_link(ctx: JourneyContext,
                     or discovery.product_link(ctx.page, chosen.name))
 
 
-@action("open_product", "Open a product", "consideration", _product_link)
 def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    chosen, found = ctx.first_read(_product_link, params)
+    chosen, found = ctx.first_read(product_link, params)
     named = params.get("product") or ctx.inputs.get("product")
     step.evidence.chose = chosen.why if chosen else None
     link = need(step, f"a link to the product '{named}'" if named else "a product link", found,

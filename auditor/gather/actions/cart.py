@@ -6,18 +6,17 @@ import time
 from typing import Any
 
 from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, action, need, note, press
+from auditor.gather.actions import JourneyContext, need, note, press
 from auditor.gather.forms import field_locator
 from auditor.gather.step import Step
 
 
-def _add_button(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+def add_button(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
     return discovery.add_to_cart(ctx.page, ctx.locators.get("add_to_cart"))
 
 
-@action("add_to_cart", "Add to cart", "purchase", _add_button)
 def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    found = ctx.first_read(_add_button, params)
+    found = ctx.first_read(add_button, params)
     if found is None and ctx.product_url:
         # The persona left the product page earlier (e.g. after a drop-off): go back to it
         # off the step's clock, so the store's add-to-cart is still audited. How long that
@@ -25,7 +24,7 @@ def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
         started = time.monotonic()
         ctx.page.goto(ctx.product_url)
         step.evidence.returned_to_product_ms = round((time.monotonic() - started) * 1000)
-        found = _add_button(ctx, params)
+        found = add_button(ctx, params)
     button = need(step, "the add-to-cart button", found,
                   "buttons named add to cart/basket/bag or buy", "add_to_cart")
     _choose_required_options(ctx)
@@ -39,18 +38,17 @@ def _choose_required_options(ctx: JourneyContext) -> None:
             field_locator(ctx.page, f).select_option(index=1)
 
 
-def _checkout_control(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+def checkout_control(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
     return discovery.checkout_control(ctx.page, ctx.locators.get("checkout"))
 
 
-@action("go_to_checkout", "Go to checkout", "purchase", _checkout_control)
 def go_to_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    found = ctx.first_read(_checkout_control, params)
+    found = ctx.first_read(checkout_control, params)
     if found is None:
         cart = need(step, "the cart", discovery.cart_link(ctx.page, ctx.locators.get("cart")),
                     "links or buttons named cart/basket/bag", "cart")
         press(ctx, step, cart)
-        found = _checkout_control(ctx, params)
+        found = checkout_control(ctx, params)
     control = need(step, "the checkout button", found,
                    "buttons or links named checkout / proceed to checkout", "checkout")
     press(ctx, step, control)

@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, action, need, press
+from auditor.gather.actions import JourneyContext, need, press
 from auditor.gather.actions.conversation import settle
 from auditor.gather.actions.opening import reveal
 from auditor.gather.actions.typing import fill_fields
@@ -20,34 +20,32 @@ from auditor.gather.wording import StepFailed
 MAX_CHECKOUT_PAGES = 4
 
 
-def _form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str, Any]]:
+def checkout_form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str, Any]]:
     return ctx.session.fields()
 
 
-@action("fill_checkout", "Fill in the checkout form", "purchase", _form)
 def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     fill_fields(ctx, step, only_missing=False, required=True,
-                controls=ctx.first_read(_form, params))
+                controls=ctx.first_read(checkout_form, params))
     settle(ctx, step)
 
 
-def _order_form(ctx: JourneyContext,
+def order_form(ctx: JourneyContext,
                 _params: dict[str, Any]) -> tuple[list[dict[str, Any]], Found | None]:
     """The form as it stands and its place-order button, if this page has one."""
     return ctx.session.fields(), discovery.submit_control(ctx.page, "place_order",
                                                           ctx.locators.get("place_order"))
 
 
-@action("place_order", "Place the order", "purchase", _order_form)
 def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    form: tuple[list[dict[str, Any]], Found | None] | None = ctx.first_read(_order_form, params)
+    form: tuple[list[dict[str, Any]], Found | None] | None = ctx.first_read(order_form, params)
     if ctx.attempt > 1:  # a retry: retype what the store lost, then read the form again
         step.evidence.retyped = fill_fields(ctx, step, only_missing=True,
                                             controls=form[0])
         form = None
     for page in range(MAX_CHECKOUT_PAGES):
         if settle(ctx, step) or form is None or page > 0:
-            form = _order_form(ctx, params)
+            form = order_form(ctx, params)
         fields, control = form
         before = by_key(fields)
         is_final = control is not None
@@ -120,16 +118,15 @@ def _error_text(ctx: JourneyContext) -> str | None:
     return ctx.session.redact(" ".join(texts)[:300]) if texts else None
 
 
-def _account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, Found | None]:
+def account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, Found | None]:
     """Whether a password field is already shown, else the offer to create an account."""
     if _password_fields(ctx):
         return True, None
     return False, discovery.submit_control(ctx.page, "create_account")
 
 
-@action("create_account", "Create an account", "retention", _account_offer)
 def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    shown, offer = ctx.first_read(_account_offer, params)
+    shown, offer = ctx.first_read(account_offer, params)
     if not shown:
         offer = offer or reveal(ctx, step, lambda: discovery.submit_control(
             ctx.page, "create_account"), "account")

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, action, click, need
+from auditor.gather.actions import JourneyContext, click, need
 from auditor.gather.actions.opening import reveal
 from auditor.gather.choosing import search_words
 from auditor.gather.step import Step
@@ -14,17 +14,16 @@ from auditor.gather.vocabulary import words
 from auditor.model import SearchOutcome
 
 
-def _search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
+def search_box(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:
     return discovery.search_box(ctx.page, ctx.locators.get("search"))
 
 
-@action("search", "Search the store", "consideration", _search_box)
 def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     wanted = search_words(str(params.get("query") or ctx.inputs.get("search") or ""),
                           ctx.product)
     query, step.evidence.chose = wanted.name, wanted.why
-    found = ctx.first_read(_search_box, params) or reveal(
-        ctx, step, lambda: _search_box(ctx, params), "search")
+    found = ctx.first_read(search_box, params) or reveal(
+        ctx, step, lambda: search_box(ctx, params), "search")
     box = need(step, "the search box", found,
                "role=searchbox, inputs in role=search, inputs named q/search, placeholders, "
                "opening search icons and menus", "search")

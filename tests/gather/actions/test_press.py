@@ -66,6 +66,7 @@ def test_a_press_clicks_the_element_once(shopper, device):
     ctx.session.close()
 
 
+@pytest.mark.serial
 def test_waiting_for_a_covered_button_is_not_counted_as_the_personas_wait(shopper):
     url, start = shopper
     ctx = start()
