@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from auditor import __version__, shard
-from auditor.errors import ExitCode
+from auditor.finish import finish_run, now
 from auditor.gather.browser import Browser, browser_label, open_browser, remote_note
 from auditor.gather.parallel import side_by_side
 from auditor.gather.walk import RunOptions, walk
@@ -26,7 +26,7 @@ from auditor.model import (
     StepResult,
 )
 from auditor.report import write_report
-from auditor.shard import Shard
+from auditor.shard import Shard, Unit
 
 
 @dataclass
@@ -48,10 +48,6 @@ class AuditPlan:
     history: str | None = None  # the history database's URL; None: not recorded
     shard: Shard | None = None  # walk only this share of the work (see shard.py)
     browser_endpoint: str | None = None  # a Playwright browser server elsewhere (ws://...)
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def run_audit(plan: AuditPlan,
@@ -121,17 +117,13 @@ def run_audit(plan: AuditPlan,
         lighthouse_failed = _lighthouse(run, plan, walks)
     run.finished_at = now()
     if plan.shard:  # each walk a journey of its own: `auditor merge` folds and judges them
-        run.shard["walked"] = [f"{i}.{r}" for i in range(len(tasks))
+        run.shard["walked"] = [str(Unit(i, r)) for i in range(len(tasks))
                                for r, _ in zip(runs[i], walks[i], strict=False)]
         judge_run(run, [[w] for i in range(len(tasks)) for w in walks[i]])
         write_report(run, plan.out)
         return run
-    judge_run(run, [walks[i] for i in range(len(tasks))], budget=plan.budget,
-              baseline=plan.baseline, lighthouse_failed=lighthouse_failed)
-    if database is not None and not run.incomplete:  # a run cut short is no trend point
-        run_id = history.record(database, run, plan.out)
-        run.history = history.recall(database, run_id, [j.key for j in run.journeys])
-    write_report(run, plan.out)
+    finish_run(run, [walks[i] for i in range(len(tasks))], plan.out, budget=plan.budget,
+               baseline=plan.baseline, lighthouse_failed=lighthouse_failed, database=database)
     return run
 
 
@@ -149,7 +141,7 @@ def _my_share(plan: AuditPlan, tasks: list, database: Any, run: RunResult
     stores = [plan.site, plan.labels[0], plan.compare_site or "", plan.labels[1]]
     run.shard = shard.plan_of(plan.shard, shard.identity_of(plan.journeys, stores, plan.runs),
                               owner)
-    return {i: [r for r in range(plan.runs) if owner[f"{i}.{r}"] == plan.shard.number]
+    return {i: [r for r in range(plan.runs) if owner[str(Unit(i, r))] == plan.shard.number]
             for i in range(len(tasks))}
 
 
@@ -182,15 +174,6 @@ def _lighthouse(run: RunResult, plan: AuditPlan,
         run.notes.append(outcome.skipped)
     run.notes += [f"Lighthouse measured {url}" for url in outcome.pages]
     return outcome.failed_assertions
-
-
-def exit_code(run: RunResult) -> ExitCode:
-    """130 when interrupted, 3 when no journey reached its store, 1 when a gate failed, else 0."""
-    if run.incomplete:
-        return ExitCode.INTERRUPTED
-    if run.journeys and all(j.unreachable for j in run.journeys):
-        return ExitCode.UNREACHABLE
-    return ExitCode.GATE_FAILED if run.gates else ExitCode.OK
 
 
 def run_folder(base: Path) -> Path:

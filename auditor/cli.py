@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import click
 
 from auditor import __version__
-from auditor.audit import AuditPlan, exit_code, run_audit, run_folder
+from auditor.audit import AuditPlan, run_audit, run_folder
 from auditor.cli_reports import (
     check_url,
     history_command,
@@ -26,6 +26,7 @@ from auditor.cli_scale import (
     worker_command,
 )
 from auditor.errors import AuditorError, ExitCode
+from auditor.finish import exit_code
 from auditor.model import RunResult
 from auditor.progress import Progress
 from auditor.shard import parse_shard

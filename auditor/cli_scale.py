@@ -29,10 +29,10 @@ def merge_command(results: tuple[Path, ...], out: Path, budget: Path | None,
     one map, results.json, JUnit, CTRF and summary.md, with the gates and the baseline
     comparison judged over every journey."""
     from auditor import history as recorded
-    from auditor.audit import exit_code, now
-    from auditor.judge import gates, judge_run
+    from auditor.finish import exit_code, finish_run, now
+    from auditor.judge import gates
     from auditor.model import RunResult
-    from auditor.report import linked_files, load_results, write_report
+    from auditor.report import linked_files, load_results
     from auditor.report.files import copy_assets
     from auditor.shard import merge_runs
 
@@ -44,17 +44,14 @@ def merge_command(results: tuple[Path, ...], out: Path, budget: Path | None,
     run = RunResult(identity["tool_version"], min(r.started_at for _, r in saved), now(), [],
                     browser=saved[0][1].browser,
                     notes=list(dict.fromkeys(n for _, r in saved for n in r.notes)))
-    judge_run(run, walks, budget=rules, baseline=load_results(baseline) if baseline else None)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for path, part in saved:
             copy_assets(linked_files(part), path.parent, out / f"shard-{part.shard['number']}")
     except OSError as exc:
         raise AuditorError(f"cannot write to --out {out}: {exc.strerror}") from None
-    if database is not None:
-        run_id = recorded.record(database, run, out)
-        run.history = recorded.recall(database, run_id, [j.key for j in run.journeys])
-    write_report(run, out)
+    finish_run(run, walks, out, budget=rules,
+               baseline=load_results(baseline) if baseline else None, database=database)
     print_summary(run, out / "index.html")
     sys.exit(int(exit_code(run)))
 
@@ -101,6 +98,9 @@ def worker_command(broker: str, concurrency: int | None, stores: tuple[str, ...]
 @click.option("--out", type=click.Path(path_type=Path),
               help="Report folder every worker can write (default reports/fleet-<run>).")
 @click.option("--budget", type=click.Path(path_type=Path), help="Gates file (YAML or JSON).")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="An earlier results.json to compare with (read by the worker that "
+                   "finishes the run: give a path every worker can read).")
 @click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(path_type=Path),
               help="Extra folder of persona/journey files, the same on every worker.")
 @click.option("--per-store", default=1, show_default=True, type=click.IntRange(1, 100),
@@ -111,24 +111,27 @@ def worker_command(broker: str, concurrency: int | None, stores: tuple[str, ...]
               help="Seconds --wait waits.")
 def submit_command(urls: tuple[str, ...], broker: str, personas: tuple[str, ...], runs: int,
                    history: str, out: Path | None, budget: Path | None,
-                   scenario_dirs: tuple[Path, ...], per_store: int, fast_typing: bool,
-                   wait: bool, timeout: int) -> None:
+                   baseline: Path | None, scenario_dirs: tuple[Path, ...], per_store: int,
+                   fast_typing: bool, wait: bool, timeout: int) -> None:
     """Put journeys on the fleet: each persona on each store at URL..., --runs times. Prints
     the run's id, or with --wait its report once every journey is recorded."""
     from auditor.fleet.app import configure
     from auditor.fleet.submit import Submission, check_broker, submit
     from auditor.judge import gates
+    from auditor.report import load_results
 
     for url in urls:
         check_url(url)
     if budget:
         gates.load_budget(budget)
+    if baseline:
+        load_results(baseline)  # a wrong file is said now, not by the worker that finishes
     check_broker(broker)
     configure(broker)
     fleet_run, folder, listening = submit(Submission(
         list(urls), list(personas), runs, history, str(out or ""),
         str(budget) if budget else None, [str(d) for d in scenario_dirs], per_store,
-        {"typing_scale": 0.0 if fast_typing else 1.0}))
+        {"typing_scale": 0.0 if fast_typing else 1.0}, str(baseline) if baseline else None))
     click.echo(f"Run {fleet_run}: queued on {len(urls)} store(s); {listening} worker(s) "
                "listening" + ("" if listening else ": the journeys wait until one starts "
                                                    "(auditor worker)"))
@@ -140,7 +143,7 @@ def submit_command(urls: tuple[str, ...], broker: str, personas: tuple[str, ...]
 
 def _await(history: str, fleet_run: str, timeout: int) -> None:
     from auditor import history as recorded
-    from auditor.audit import exit_code
+    from auditor.finish import exit_code
     from auditor.fleet import ledger
     from auditor.report import load_results
 

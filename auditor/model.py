@@ -242,6 +242,7 @@ class JourneyEvidence:
     label: str = ""
     interrupted: bool = False  # Ctrl-C or SIGTERM stopped the walk
     competitor: bool = False  # walked on the store it is compared with, not the audited one
+    notes: list[str] = field(default_factory=list)  # of how it was measured (a remote browser)
 
 
 @dataclass
@@ -272,9 +273,8 @@ class StepResult:
             "url": ev.pop("url"), "status": ev.pop("status"),
             "after_dropoff": self.after_dropoff, "emotion": self.emotion, "score": self.score,
             "wait_ms": round(ev.pop("wait_ms")), "metrics": ev.pop("metrics"),
-            "search": ev.pop("search"), "form": ev.pop("form"),
-            "findings": [asdict(f) for f in self.findings],
-            "screenshot": ev.pop("screenshot"), "reasons": self.reasons,
+            "search": ev.pop("search"), "form": ev.pop("form"), "reasons": self.reasons,
+            "findings": [asdict(f) for f in self.findings], "screenshot": ev.pop("screenshot"),
             "frustration": round(self.frustration, 2), "caused_by": self.caused_by, **ev,
         }
 

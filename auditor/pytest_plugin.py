@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from auditor import __version__
-from auditor.audit import now
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.errors import AuditorError
+from auditor.finish import now
 from auditor.gather.walk import RunOptions, walk
 from auditor.judge.journey import judge_journey
 from auditor.judge.recommendations import recommend

@@ -35,6 +35,31 @@ class Shard:
         return f"{self.number}/{self.of}"
 
 
+@dataclass(frozen=True, order=True)
+class Unit:
+    """One walk of a run's work: the plan's journey (store × persona) and its run, written
+    "journey.run" in shard plans and the fleet's ledger."""
+
+    journey: int
+    run: int
+
+    def __str__(self) -> str:
+        return f"{self.journey}.{self.run}"
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        journey, run = text.split(".")
+        return cls(int(journey), int(run))
+
+
+def grouped(walks: dict[str, JourneyEvidence]) -> list[list[JourneyEvidence]]:
+    """Walks by unit → each journey's walks, journeys and runs in plan order."""
+    by_journey: dict[int, list[JourneyEvidence]] = {}
+    for unit in sorted(walks, key=Unit.parse):
+        by_journey.setdefault(Unit.parse(unit).journey, []).append(walks[unit])
+    return list(by_journey.values())
+
+
 def parse_shard(text: str) -> Shard:
     """'2/3' → Shard(2, 3); a one-line error for anything else."""
     match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
@@ -52,20 +77,15 @@ def share_out(tasks: list[tuple[str, int]], runs: int, shards: int,
               durations: dict[str, float]) -> dict[str, int]:
     """Each unit ('task.run') → its shard (1-based). `tasks`: (journey key, steps) in plan
     order; a journey's expected time is its last recorded duration, else a guess by steps."""
-    units = [(f"{t}.{r}", durations.get(key) or steps * STEP_GUESS_MS)
+    units = [(Unit(t, r), durations.get(key) or steps * STEP_GUESS_MS)
              for t, (key, steps) in enumerate(tasks) for r in range(runs)]
     load = [0.0] * shards
-    owner: dict[str, int] = {}
-    for unit, expected in sorted(units, key=lambda u: (-u[1], _order(u[0]))):
+    owner: dict[Unit, int] = {}
+    for unit, expected in sorted(units, key=lambda u: (-u[1], u[0])):
         lightest = min(range(shards), key=lambda s: (load[s], s))
         load[lightest] += expected
         owner[unit] = lightest + 1
-    return dict(sorted(owner.items(), key=lambda item: _order(item[0])))
-
-
-def _order(unit: str) -> tuple[int, int]:
-    task, run = unit.split(".")
-    return int(task), int(run)
+    return {str(unit): owner[unit] for unit in sorted(owner)}
 
 
 def plan_of(shard: Shard, identity: dict[str, Any], owner: dict[str, int]) -> dict[str, Any]:
@@ -106,10 +126,7 @@ def merge_runs(saved: list[tuple[Path, RunResult]]
     if lost:
         raise AuditorError(f"auditor merge: {len(lost)} walk(s) are in no shard (first: "
                            f"journey {lost[0]}); was a shard interrupted?")
-    tasks: dict[str, list[JourneyEvidence]] = {}
-    for unit in sorted(units, key=_order):
-        tasks.setdefault(unit.split(".")[0], []).append(units[unit])
-    return list(tasks.values()), first["identity"]
+    return grouped(units), first["identity"]
 
 
 def _same(path_a: Path, a: dict[str, Any], path_b: Path, b: dict[str, Any]) -> None:

@@ -84,4 +84,4 @@ def finished(engine: Engine, fleet_run: str) -> str | None:
 def _walk(d: dict[str, Any]) -> JourneyEvidence:
     return JourneyEvidence(persona_from_dict(d["persona"]), d["site"],
                            [StepEvidence.from_dict(s) for s in d["steps"]], d["duration_ms"],
-                           d["label"], d["interrupted"], d["competitor"])
+                           d["label"], d["interrupted"], d["competitor"], d.get("notes", []))

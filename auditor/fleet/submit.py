@@ -32,6 +32,7 @@ class Submission:
     scenarios: list[str] = field(default_factory=list)
     per_store: int = 1
     options: dict[str, Any] = field(default_factory=dict)
+    baseline: str | None = None  # an earlier results.json the run is compared with
 
 
 def check_broker(broker: str) -> None:
@@ -53,7 +54,7 @@ def submit(what: Submission) -> tuple[str, Path, int]:
     answered the call to listen to its stores."""
     from auditor import history
     from auditor.scenario import load_journeys
-    from auditor.shard import journeys_digest
+    from auditor.shard import Unit, journeys_digest
 
     engine = history.open_history(what.history)
     journeys = load_journeys([Path(d) for d in what.scenarios])
@@ -68,7 +69,7 @@ def submit(what: Submission) -> tuple[str, Path, int]:
     jobs = []
     for t, (site, journey) in enumerate((s, j) for s in what.stores for j in chosen):
         for r in range(what.runs):
-            jobs.append({"run": fleet_run, "unit": f"{t}.{r}", "site": site, "label": "",
+            jobs.append({"run": fleet_run, "unit": str(Unit(t, r)), "site": site, "label": "",
                          "competitor": False, "persona": journey.persona.id,
                          "journey": journeys_digest([journey]), "scenarios": what.scenarios,
                          "options": what.options, "out": str(out), "history": what.history,
@@ -76,6 +77,7 @@ def submit(what: Submission) -> tuple[str, Path, int]:
     ledger.open_run(engine, fleet_run, {
         "tool_version": __version__, "units": [j["unit"] for j in jobs], "out": str(out),
         "budget": str(Path(what.budget).resolve()) if what.budget else None,
+        "baseline": str(Path(what.baseline).resolve()) if what.baseline else None,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     queues = sorted({queue_for(s) for s in what.stores})
     redis.Redis.from_url(app.conf.broker_url).sadd(QUEUES_KEY, *queues)

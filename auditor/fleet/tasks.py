@@ -52,7 +52,7 @@ def walk_journey(self: Task, job: dict[str, Any]) -> str:
 
 
 def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
-    from auditor.gather.browser import open_browser
+    from auditor.gather.browser import open_browser, remote_note
     from auditor.gather.walk import RunOptions, walk
     from auditor.scenario import load_journeys
     from auditor.shard import journeys_digest, repathed
@@ -66,6 +66,7 @@ def _walk(job: dict[str, Any], limit: StoreLimit) -> JourneyEvidence:
         walked = walk(browser, journey, job["site"], Path(job["out"]) / folder,
                       RunOptions(**job["options"]), lambda *_: limit.renew(),
                       job["label"], job["competitor"], lambda *_: limit.renew())
+    walked.notes += filter(None, [remote_note()])
     return repathed(walked, folder)
 
 
@@ -83,26 +84,22 @@ def _could_not_walk(job: dict[str, Any], exc: Exception) -> JourneyEvidence:
 def finish_if_complete(engine: Any, fleet_run: str) -> str | None:
     """When every journey of the run is recorded: fold, judge, record in the history and
     write the report, once (the first to claim it); the report's path."""
-    from auditor import history
-    from auditor.audit import now
-    from auditor.judge import gates, judge_run
+    from auditor.finish import finish_run, now
+    from auditor.judge import gates
     from auditor.model import RunResult
-    from auditor.report import write_report
+    from auditor.report import load_results
+    from auditor.shard import grouped
 
     plan = ledger.plan_of(engine, fleet_run)
     walks = ledger.walks(engine, fleet_run)
     if plan is None or set(plan["units"]) - set(walks) or not ledger.claim(engine, fleet_run):
         return None
-    folded: dict[str, list[JourneyEvidence]] = {}
-    for unit in sorted(walks, key=lambda u: tuple(map(int, u.split(".")))):
-        folded.setdefault(unit.split(".")[0], []).append(walks[unit])
     run = RunResult(plan["tool_version"], plan["created_at"], now(), [],
                     browser=plan.get("browser", ""))
     budget = gates.load_budget(Path(plan["budget"])) if plan.get("budget") else gates.Budget()
-    judge_run(run, list(folded.values()), budget=budget)
+    baseline = load_results(Path(plan["baseline"])) if plan.get("baseline") else None
     out = Path(plan["out"])
-    run_id = history.record(engine, run, out)
-    run.history = history.recall(engine, run_id, [j.key for j in run.journeys])
-    write_report(run, out)
+    run_id = finish_run(run, grouped(walks), out, budget=budget, baseline=baseline,
+                        database=engine)
     ledger.finish(engine, fleet_run, run_id, str(out / "index.html"))
     return str(out / "index.html")

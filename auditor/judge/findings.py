@@ -5,7 +5,6 @@ thresholds, and the thresholds themselves. Scoring, the to-do list and the map a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 SEVERITIES = ("minor", "major", "critical")  # from least to most
 # How much a finding weighs in the to-do list ("impact"), and the same in words for readers.
@@ -54,11 +53,11 @@ class FindingKind:
 
     def cost(self, severity: str, count: int = 1) -> tuple[float | None, float]:
         """The cap (None: none) and the points a step loses for `count` of it."""
-        points = _of(self.penalty, severity) * count
+        points = (_of(self.penalty, severity) or 0) * count
         return _of(self.cap, severity), min(points, self.most) if self.most else points
 
 
-def _of(value: BySeverity | None, severity: str) -> Any:
+def _of(value: BySeverity | None, severity: str) -> float | None:
     return value.get(severity) if isinstance(value, dict) else value
 
 

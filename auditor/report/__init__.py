@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +16,24 @@ from auditor.report.junit import render_junit
 from auditor.report.markdown import render_markdown
 
 READABLE_SCHEMAS = ("journey-auditor/1", SCHEMA)  # version 1 is read as version 2
+# Every format rendered beside results.json, by its file name: a new format is one module
+# with a render function, and a line here. index.html last: it is the one people open.
+FORMATS: tuple[tuple[str, Callable[[RunResult], str]], ...] = (
+    ("summary.md", render_markdown), ("junit.xml", render_junit), ("ctrf.json", render_ctrf),
+    ("index.html", render_html))
 
 
 def write_report(run: RunResult, out: Path) -> Path:
-    """Write results.json, index.html, junit.xml, ctrf.json and summary.md; return index.html's
-    path.
+    """Write results.json and every format of FORMATS; return index.html's path.
 
-    The other files are rendered from what results.json holds (waits in whole ms), so that
+    The formats are rendered from what results.json holds (waits in whole ms), so that
     `auditor report results.json` later gives the very same files.
     """
     data = run.to_dict()
     atomic_write(out / "results.json", json.dumps(data, indent=2, ensure_ascii=False))
     saved = RunResult.from_dict(data)
-    atomic_write(out / "summary.md", render_markdown(saved))
-    atomic_write(out / "junit.xml", render_junit(saved))
-    atomic_write(out / "ctrf.json", render_ctrf(saved))
-    atomic_write(out / "index.html", render_html(saved))
+    for name, render in FORMATS:
+        atomic_write(out / name, render(saved))
     return out / "index.html"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.model import EMOJI, JourneyResult, RunResult
-from auditor.report import verdict
+from auditor.report import cases, verdict
 
 
 def md(text: object) -> str:
@@ -67,7 +67,10 @@ def _render(run: RunResult, steps: bool) -> str:
                   "| Rule | Where | Measured | Expected |", "|---|---|---|---|"]
         lines += [f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
                   for g in run.gates]
-        lines.append("")
+        failed = cases.failing(run)
+        lines += ["", f"They fail {len(failed)} test case(s) in junit.xml and ctrf.json "
+                  "(a step failing for the same cause as an earlier one fails once): "
+                  + "; ".join(md(f"{suite.name}: {case.name}") for suite, case in failed), ""]
     lines += ["| Persona | Site | Outcome | Score | Apdex |", "|---|---|---|---|---|"]
     for j in run.journeys:
         apdex = "—" if j.apdex is None else f"{j.apdex:.2f}"

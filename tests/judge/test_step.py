@@ -86,6 +86,22 @@ def test_layout_shift_follows_core_web_vitals_bands(cls, points):
     assert step.score == 100 - points
 
 
+@pytest.mark.parametrize("inp, severity, points", [(150, None, 0), (300, "minor", 0),
+                                                    (600, "major", 15)])
+def test_a_slow_reaction_costs_what_its_row_says_by_severity(inp, severity, points):
+    step = judge_step(PARENT, evidence(wait_ms=100, metrics={"inp_ms": inp}), 0)
+    assert step.score == 100 - points
+    assert [f.severity for f in step.findings if f.id == "slow-interaction"] == (
+        [severity] if severity else [])
+
+
+@pytest.mark.parametrize("resources, points", [(1, 10), (2, 20), (5, 20)])
+def test_a_penalty_counts_each_occurrence_up_to_its_most(resources, points):
+    broken = [{"status": 404, "url": f"/img{i}.png", "type": "image"} for i in range(resources)]
+    step = judge_step(PARENT, evidence(wait_ms=100, http_errors=broken), 0)
+    assert step.score == 100 - points
+
+
 def test_frustration_builds_and_relief_never_goes_below_zero():
     sad = judge_step(PARENT, evidence(wait_ms=4300), 0.0)
     happy = judge_step(PARENT, evidence(wait_ms=100), 0.0)
