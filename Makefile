@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint browser lighthouse postgres redis clean
+.PHONY: setup demo test bench lint golden browser lighthouse postgres redis clean
 
 setup: $(STAMP) browser
 
@@ -32,15 +32,19 @@ demo: setup
 # than cores pay); then the `serial` tests alone, so other tests' load cannot move them.
 TEST_WORKERS ?= 4
 test: setup lighthouse postgres redis
-	$(VENV)/bin/ruff check auditor tests benchmarks
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" --durations=15
+	$(VENV)/bin/ruff check auditor tests benchmarks scripts
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not serial" --durations=15
 	$(PY) -m pytest -m serial --durations=5
 
 bench: setup lighthouse redis
 	$(PY) benchmarks/bench.py
 
+# After an intended change of judgement: the saved demo run judged again, written back.
+golden: setup
+	$(PY) scripts/golden.py
+
 lint: setup
-	$(VENV)/bin/ruff check auditor tests benchmarks
+	$(VENV)/bin/ruff check auditor tests benchmarks scripts
 
 clean:
 	rm -rf $(VENV) lighthouse/node_modules reports/run-* reports/latest reports/demo

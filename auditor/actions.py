@@ -99,10 +99,10 @@ ACTIONS: dict[str, Action] = _builtin(
     Action("create_account", "Create an account", "retention", "the account offer",
            "checkout:create_account", "checkout:account_offer", locators=("create_account",)),
     Action("sign_up_for_news", "Sign up for news by e-mail", "retention",
-           "the newsletter sign-up", "afterwards:sign_up_for_news", "afterwards:news_offers",
-           locators=("newsletter",)),
+           "the newsletter sign-up", "news_and_reviews:sign_up_for_news",
+           "news_and_reviews:news_offers", locators=("newsletter",)),
     Action("recommend", "Review or share what she bought", "advocacy", "the product's reviews",
-           "afterwards:recommend", locators=("review",)),
+           "news_and_reviews:recommend", locators=("review",)),
 )
 
 

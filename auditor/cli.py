@@ -336,7 +336,7 @@ def report(results: Path, out: Path) -> None:
 def discover(url: str, profile: Path | None, write_to: Path, force: bool,
              place_order: bool) -> None:
     """List what discovery finds on a store, with locators, and write a profile skeleton."""
-    from auditor.gather import explore
+    from auditor.gather import survey
     from auditor.profile import load_profile
     from auditor.report.files import atomic_write
 
@@ -344,7 +344,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     if write_to.exists() and not force:
         raise AuditorError(f"{write_to} exists; pass --force to overwrite or --write another file")
     site = load_profile(profile) if profile else {}
-    found = explore.discover(url, site.get("inputs"), site.get("locators"), place_order)
+    found = survey.discover(url, site.get("inputs"), site.get("locators"), place_order)
     click.echo(f"What a shopper can find on {url}:")
     for key, hit in found.elements.items():
         click.echo(f"  ✔ {key:<15} {hit['selector'] or '-':<45} {hit['how']} "
@@ -357,7 +357,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
         click.echo(f"  {name}: {why}")
     for name, done in found.effort:
         click.echo(f"  {name}: {done}")
-    fields = explore.classified_fields(found.fields)
+    fields = survey.classified_fields(found.fields)
     if fields:
         click.echo("Checkout fields:")
     for f in fields:
@@ -366,7 +366,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     if place_order:
         placed = "placed, no order number shown" if found.order_placed else "not confirmed"
         click.echo(f"Order confirmation: {found.order_number or placed}")
-    atomic_write(write_to, explore.profile_skeleton(url, found))
+    atomic_write(write_to, survey.profile_skeleton(url, found))
     click.echo(f"Profile skeleton: {write_to}")
     sys.exit(int(ExitCode.OK if not found.missing else ExitCode.GATE_FAILED))
 

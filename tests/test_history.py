@@ -18,8 +18,10 @@ from auditor.report import load_results
 SAVED = Path(__file__).parent / "data" / "demo-schema-2.json"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def postgres():
+    """One PostgreSQL server for the session (for each xdist worker; the tests on it are one
+    xdist group, so one worker starts it)."""
     with postgres_server() as url:
         yield url
 
@@ -34,7 +36,8 @@ def empty_postgres(postgres):
     return postgres
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql",
+                                                marks=pytest.mark.xdist_group("postgresql"))])
 def database(request, tmp_path):
     """A fresh history database of each kind."""
     if request.param == "sqlite":

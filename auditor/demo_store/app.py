@@ -11,10 +11,10 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from auditor.demo_store import catalog
 from auditor.demo_store.accordion import add_accordion_checkout
-from auditor.demo_store.afterwards import add_afterwards
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
 from auditor.demo_store.flaws import Flaws, parse_flaws
 from auditor.demo_store.multistep import add_multistep_checkout
+from auditor.demo_store.news_and_reviews import add_news_and_reviews
 
 THEMES = {
     "classic": "server-rendered pages, one-page checkout, labelled fields",
@@ -190,7 +190,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         app.add_url_rule("/checkout", "checkout", checkout, methods=["GET", "POST"])
     if theme in MULTISTEP:
         add_multistep_checkout(app, theme, flaws, orders, lines_of)
-    add_afterwards(app, shop.by_slug, reviews)
+    add_news_and_reviews(app, shop.by_slug, reviews)
     return app
 
 

@@ -12,10 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# Words of a goal that say nothing about what is wanted.
-_FILLER = {"the", "and", "for", "find", "buy", "get", "order", "under", "over", "with",
-           "without", "ideally", "fuss", "help", "her", "his", "their", "one", "two", "minutes",
-           "party", "saturday", "birthday", "present"}
+from auditor.gather.vocabulary import WISH_FILLER
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,7 @@ class Choice:
 def wish(inputs: dict[str, Any], goal: str) -> set[str]:
     """The words of what the persona wants: her named inputs and her goal."""
     text = " ".join(str(inputs.get(k) or "") for k in ("product", "search", "category"))
-    return {w for w in _words(f"{text} {goal}") if w not in _FILLER}
+    return {w for w in _words(f"{text} {goal}") if w not in WISH_FILLER}
 
 
 def choose(named: str | None, offered: list[str], wanted: set[str], what: str,

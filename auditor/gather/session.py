@@ -17,6 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.actions import expectations, touchpoint
 from auditor.gather import script
+from auditor.gather.failures import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.gather.filmstrip import Screencast
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
@@ -24,7 +25,6 @@ from auditor.gather.secrets import Redactor
 from auditor.gather.step import Step
 from auditor.gather.traffic import Traffic, listen
 from auditor.gather.vocabulary import ASIDE
-from auditor.gather.wording import NotOffered, StepFailed, first_line, friendly, unreachable
 from auditor.model import Persona, StepEvidence, StepSpec
 
 DEVTOOLS_TIMEOUT_MS = 5000  # a DevTools command to the tab, unanswered if its renderer died

@@ -17,8 +17,8 @@ from playwright.sync_api import Error
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.gather import filmstrip, script
+from auditor.gather.failures import StepFailed
 from auditor.gather.secrets import SECRET_SELECTOR
-from auditor.gather.wording import StepFailed
 from auditor.model import StepEvidence
 
 if TYPE_CHECKING:

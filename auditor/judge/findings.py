@@ -128,11 +128,13 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     FindingKind("no-newsletter", "Invite customers to hear from you again",
                 "Offer a newsletter sign-up (one e-mail field) where customers finish, so a "
                 "first order can become a second.",
-                "Customer-journey mapping: the retention stage (see the seeds in PRODUCT.md)"),
+                "Court et al., The consumer decision journey, McKinsey Quarterly (2009): "
+                "after a purchase, the loyalty loop (a journey map's retention stage)"),
     FindingKind("no-advocacy", "Let customers recommend what they bought",
                 "Take reviews on product pages, or offer a share link, so happy customers "
                 "can speak for the store.",
-                "Customer-journey mapping: the advocacy stage (see the seeds in PRODUCT.md)"),
+                "Reichheld, The One Number You Need to Grow, Harvard Business Review (2003): "
+                "customers who recommend a store drive its growth (the advocacy stage)"),
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY, penalty=10),

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Error
 
 from auditor.gather import session as session_module
-from auditor.gather.wording import StepFailed
+from auditor.gather.failures import StepFailed
 from auditor.model import StepSpec
 
 

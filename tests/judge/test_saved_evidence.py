@@ -39,17 +39,23 @@ def _words(run: RunResult) -> dict:
     }
 
 
+# Said when the newest saved run is judged otherwise now: a judgement changed on purpose is
+# written back by `make golden` (scripts/golden.py) and its diff reviewed.
+REFRESH = (f"{SAVED[-1].name} is judged otherwise now; if that change is intended, run "
+           "`make golden` and review `git diff tests/data`")
+
+
 @pytest.mark.parametrize("path", SAVED, ids=lambda p: p.stem)
 def test_saved_evidence_judged_again_gives_the_live_verdicts(path: Path):
     saved = load_results(path)
-    assert _verdicts(judgement_of(saved, gates.Budget())) == _verdicts(saved)
+    assert _verdicts(judgement_of(saved, gates.Budget())) == _verdicts(saved), REFRESH
 
 
 def test_the_current_schema_gives_the_live_run_word_for_word():
     """The newest saved run was judged by this very code: its words must match too (the
     older one's may differ where the words were improved since)."""
     saved = load_results(SAVED[-1])
-    assert _words(judgement_of(saved, gates.Budget())) == _words(saved)
+    assert _words(judgement_of(saved, gates.Budget())) == _words(saved), REFRESH
 
 
 def test_the_saved_runs_hold_the_three_stories():

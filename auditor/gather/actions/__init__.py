@@ -14,10 +14,10 @@ from auditor.actions import FirstRead, action  # noqa: F401  (action: for users'
 from auditor.gather import script
 from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
+from auditor.gather.failures import StepFailed
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
-from auditor.gather.wording import StepFailed
 
 # How long a control a person sees may take to become pressable (a page still hydrating, an
 # animation ending); past it she sees why not (greyed out, covered) and gives up on it.

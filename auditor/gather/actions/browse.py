@@ -11,11 +11,11 @@ from playwright.sync_api import Locator
 from auditor.gather import choosing, discovery
 from auditor.gather.actions import JourneyContext, need, press
 from auditor.gather.actions.opening import reveal
+from auditor.gather.failures import NotOffered, StepFailed
 from auditor.gather.forms import field_locator
 from auditor.gather.page_facts import offered
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import PRICE_FIELD, PRICE_HIGH, PRICE_LOW
-from auditor.gather.wording import NotOffered, StepFailed
 
 
 def visit(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:

@@ -8,14 +8,14 @@ from playwright.sync_api import Error
 
 from auditor.gather import discovery, script
 from auditor.gather.actions import JourneyContext, need, press
-from auditor.gather.actions.conversation import settle
+from auditor.gather.actions.conversation import answer_questions
 from auditor.gather.actions.opening import reveal
 from auditor.gather.actions.typing import fill_fields
 from auditor.gather.discovery import Found
+from auditor.gather.failures import StepFailed
 from auditor.gather.forms import by_key, compare
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
-from auditor.gather.wording import StepFailed
 
 MAX_CHECKOUT_PAGES = 4
 
@@ -27,7 +27,7 @@ def checkout_form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str
 def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     fill_fields(ctx, step, only_missing=False, required=True,
                 controls=ctx.first_read(checkout_form, params))
-    settle(ctx, step)
+    answer_questions(ctx, step)
 
 
 def order_form(ctx: JourneyContext,
@@ -44,7 +44,7 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
                                             controls=form[0])
         form = None
     for page in range(MAX_CHECKOUT_PAGES):
-        if settle(ctx, step) or form is None or page > 0:
+        if answer_questions(ctx, step) or form is None or page > 0:
             form = order_form(ctx, params)
         fields, control = form
         before = by_key(fields)

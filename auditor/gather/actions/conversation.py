@@ -23,7 +23,7 @@ LOAD_WAIT_S = 3.0  # what the page fetches after a choice (a region list) gets t
 MAX_PRESSES_EACH = 2  # a Continue pressed twice to no effect is not pressed a third time
 
 
-def settle(ctx: JourneyContext, step: Step) -> bool:
+def answer_questions(ctx: JourneyContext, step: Step) -> bool:
     """Answer the page until its place-order button can be pressed, or nothing more can be
     answered. A checkout that asks nothing (its button ready, no choice left open, no
     dialog) is left as it is, so a multi-page checkout moves on by its own Continue.

@@ -10,11 +10,11 @@ from playwright.sync_api import Error
 from auditor.cards import luhn_ok
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, click, ready
+from auditor.gather.failures import StepFailed
 from auditor.gather.forms import classify_field, field_key, field_locator
 from auditor.gather.secrets import SECRET_FIELDS
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
-from auditor.gather.wording import StepFailed
 
 
 def value_for(ctx: JourneyContext, token: str) -> str | None:

@@ -12,20 +12,20 @@ from playwright.sync_api import Error, Locator
 from auditor.gather import discovery, script
 from auditor.gather.actions import JourneyContext, click, press
 from auditor.gather.actions.typing import value_for
+from auditor.gather.failures import NotOffered, StepFailed
 from auditor.gather.forms import classify_field
 from auditor.gather.step import Step
-from auditor.gather.vocabulary import SHARE_HREF, WORDS, words
-from auditor.gather.wording import NotOffered, StepFailed
+from auditor.gather.vocabulary import REVIEW_TITLE_FIELD, SHARE_HREF, WORDS, words
 
 DEFAULT_REVIEW = "Just what I was looking for, and it came quickly. I would buy here again."
 REVIEW_TITLE = "Just what I wanted"
-TITLE_FIELD = re.compile(r"title|summary|headline|subject|titel|titre|tytuł|pavadinimas|标题", re.I)
+TITLE_FIELD = re.compile(REVIEW_TITLE_FIELD, re.I)
 
 
 def news_offers(ctx: JourneyContext, _params: dict[str, Any]) -> dict[str, Any]:
-    """What the page offers after an order (see scripts/afterwards.js); nothing on an error."""
+    """What the page offers after an order (scripts/news_and_reviews.js); nothing on an error."""
     try:
-        return ctx.page.evaluate(script("afterwards.js"), {
+        return ctx.page.evaluate(script("news_and_reviews.js"), {
             "words": {k: WORDS[k] for k in ("newsletter", "review", "review_form", "rating",
                                             "share")},
             "shareHref": SHARE_HREF})

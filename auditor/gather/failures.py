@@ -1,4 +1,5 @@
-"""How a failed step is told: in words a person would use, not the browser's error codes."""
+"""How a step fails: the exceptions an action raises (it could not, or the store does not
+offer it) and the browser's errors told in words a person would use, not error codes."""
 
 from __future__ import annotations
 

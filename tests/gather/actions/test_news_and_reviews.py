@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 from helpers import PageHandler, serve
 
-from auditor.gather.actions.afterwards import REVIEW_TITLE
+from auditor.gather.actions.news_and_reviews import REVIEW_TITLE
 from auditor.gather.walk import RunOptions, walk
 from auditor.model import Journey, StepSpec
 from auditor.scenario import DEFAULT_INPUTS, load_journeys

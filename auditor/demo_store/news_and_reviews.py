@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Flask, abort, jsonify, redirect, render_template, request, url_for
 
 
-def add_afterwards(app: Flask, products: dict, reviews: dict[str, list[dict]]) -> None:
+def add_news_and_reviews(app: Flask, products: dict, reviews: dict[str, list[dict]]) -> None:
     """Routes for signing up and reviewing; subscribers and reviews live in memory."""
     subscribers: list[str] = []
 
