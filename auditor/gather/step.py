@@ -68,10 +68,11 @@ class Step:
             with self.session.persona_cpu():
                 t.last_end, loads = 0.0, t.loads
                 result = action()
-                end = self._settle(t0, loads)
+                acted = time.time() * 1000  # a busy page may take long to take a click
+                end = self._settle(t0, loads, acted)
             while (load_end := self._moved_on()) is None:  # read at full speed: our call
                 with self.session.persona_cpu():
-                    end = self._settle(t0, loads)
+                    end = self._settle(t0, loads, acted)
             if t.loads > loads:
                 end = self._loaded_at(end, load_end)
             self._film(t0, end, secret_typed)
@@ -133,12 +134,13 @@ class Step:
             raise StepFailed(f"the store answered HTTP {t.document_status} "
                              f"for {redact(t.document_url)}")
 
-    def _settle(self, t0: float, loads: int) -> float:
+    def _settle(self, t0: float, loads: int, acted: float) -> float:
         """Wait, on the browser's own events, until the page is ready; return epoch ms of then.
 
         Ready is a new document's load event with no request in flight, or, when no document
-        came, 150 ms without network activity. Nothing runs in the page meanwhile, so the
-        auditor never takes the persona's CPU while the page is working.
+        came, 150 ms without network activity since the action was carried out (`acted`: a
+        click on a busy page is delivered late, and its requests start after). Nothing runs
+        in the page meanwhile, so the auditor never takes the persona's CPU while it works.
         """
         t = self.session.traffic
         deadline = t0 + self.session.step_timeout_ms
@@ -146,8 +148,8 @@ class Step:
             now = time.time() * 1000
             if t.crashed:
                 raise StepFailed("the browser tab crashed")
-            busy = [r for r, started in t.inflight.items() if now - started < LONG_POLL_MS]
-            quiet_for = now - max(t0, t.last_end)
+            busy = self._busy(now)
+            quiet_for = now - max(acted, t.last_end)
             if not busy and not t.navigating:
                 if t.loads > loads:
                     return t.last_end
@@ -161,6 +163,11 @@ class Step:
                 self._wake_on("requestfinished", 25)  # a failed one ends the wait by timeout
             else:
                 self._wake_on("request", QUIET_MS - quiet_for)
+
+    def _busy(self, now: float) -> list[Any]:
+        """Requests in flight, but for long polls and streams."""
+        return [r for r, started in self.session.traffic.inflight.items()
+                if now - started < LONG_POLL_MS]
 
     def _wake_on(self, event: str, timeout_ms: float) -> None:
         """Sleep until the page's next `event` or the timeout, whichever is first: woken by
@@ -184,15 +191,17 @@ class Step:
         return f"the page never went quiet on {redact(self.page.url)}{waiting}"
 
     def _moved_on(self) -> float | bool | None:
-        """None when the page started another document just as it seemed ready (a script
-        redirect): a call into the page waits until such a navigation has committed.
+        """None when the page went on just as it seemed ready (a script redirect, a request a
+        busy renderer makes late, after a click or a fetch's reply): a call into the page,
+        answered after its next frame, waits until such a navigation or request has begun.
         Else the document's load end in epoch ms, read by that same call (False if not yet)."""
         t = self.session.traffic
-        loads = t.loads
+        loads, last_end = t.loads, t.last_end
         load_end: float | bool = False
         with suppress(Error):
-            load_end = self.page.evaluate(script("load_event_end.js")) or False
-        return None if t.loads != loads or t.navigating else load_end
+            load_end = self.page.evaluate(script("load_end_after_a_frame.js")) or False
+        moved = t.loads != loads or t.navigating or t.last_end != last_end
+        return None if moved or self._busy(time.time() * 1000) else load_end
 
     def _loaded_at(self, last_end: float, load_end: float | bool) -> float:
         """Epoch ms when the new document's load event ended (or its last response, if later).

@@ -18,6 +18,13 @@ KEY_LOG = (b"<input id=f><script>window.keys = [];"
 FRAMED_FORM = b"<h1>Pay</h1><iframe id=box src=/inner style='width:600px;height:200px'></iframe>"
 INNER_FORM = b"<input name=n style='width:500px;height:80px;font-size:40px'>"
 CARD_FORM = b"<input autocomplete=cc-number style='width:500px;height:80px'>"
+# A busy page: a press is delivered 300 ms late (the main thread is taken); the click then
+# asks the server (400 ms) and goes to the next page with its answer.
+BUSY = (b"<button id=b style='width:300px;height:80px'>Pay now</button><script>"
+        b"b.onpointerdown = () => { const t = performance.now(); while (performance.now() - t"
+        b" < 300) {} };"
+        b"b.onclick = () => setTimeout(() => fetch('/data').then(() => { location = '/next'; })"
+        b", 50);</script>")
 
 
 class Pages(PageHandler):
@@ -45,6 +52,7 @@ class Pages(PageHandler):
             "/framed-card": FRAMED_FORM.replace(b"/inner", b"/card"),
             "/card": CARD_FORM,
             "/plain": b"<h1>Card</h1><input id=secret style='width:500px;height:80px'>",
+            "/busy": BUSY,
             "/late": b"<h1>Loading</h1>"
                      b"<script>setTimeout(() => { document.querySelector('h1').textContent"
                      b" = 'Your basket'; }, 100);</script>",

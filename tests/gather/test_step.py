@@ -37,6 +37,14 @@ def test_an_in_page_update_ends_with_its_last_response(open_session, site):
     assert 400 <= done["wait"] < 2000
 
 
+def test_a_press_a_busy_page_takes_late_is_waited_for_until_its_next_page(open_session, site):
+    s = open_session()
+    s.page.goto(site + "/busy")
+    done = measured(s, lambda: s.page.mouse.click(150, 40))
+    assert done["status"] == "ok" and done["navigation"] == "hard", done
+    assert done["wait"] >= 1300  # 300 ms busy, the 400 ms answer, the 600 ms stylesheet
+
+
 def test_a_link_that_answers_no_content_does_not_hold_the_step_open(open_session, site):
     s = open_session()
     s.page.goto(site)
