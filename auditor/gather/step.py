@@ -70,7 +70,7 @@ class Step:
                 result = action()
                 acted = time.time() * 1000  # a busy page may take long to take a click
                 end = self._settle(t0, loads, acted)
-            while (load_end := self._moved_on()) is None:  # read at full speed: our call
+            while (load_end := self._moved_on(loads)) is None:  # read at full speed: our call
                 with self.session.persona_cpu():
                     end = self._settle(t0, loads, acted)
             if t.loads > loads:
@@ -190,18 +190,21 @@ class Step:
             return f"the page never finished loading {redact(t.document_url)}{waiting}"
         return f"the page never went quiet on {redact(self.page.url)}{waiting}"
 
-    def _moved_on(self) -> float | bool | None:
-        """None when the page went on just as it seemed ready (a script redirect, a request a
-        busy renderer makes late, after a click or a fetch's reply): a call into the page,
-        answered after its next frame, waits until such a navigation or request has begun.
-        Else the document's load end in epoch ms, read by that same call (False if not yet)."""
+    def _moved_on(self, before: int) -> float | bool | None:
+        """None when the page went on just as it seemed ready: a script redirect, or, where
+        no new document came (`before`: the load count before the action), a request that a
+        busy renderer made late, after a click or a fetch's reply. A call into the page
+        (there, answered after its next frame) waits until such a navigation has begun.
+        Else the document's load end in epoch ms, read by that same call (False if not yet).
+        After a new document's load event, later requests (its icon, beacons) are not hers."""
         t = self.session.traffic
-        loads, last_end = t.loads, t.last_end
+        loads, last_end, same_document = t.loads, t.last_end, t.loads == before
         load_end: float | bool = False
         with suppress(Error):
-            load_end = self.page.evaluate(script("load_end_after_a_frame.js")) or False
-        moved = t.loads != loads or t.navigating or t.last_end != last_end
-        return None if moved or self._busy(time.time() * 1000) else load_end
+            load_end = self.page.evaluate(script(
+                "load_end_after_a_frame.js" if same_document else "load_event_end.js")) or False
+        late = same_document and (t.last_end != last_end or self._busy(time.time() * 1000))
+        return None if t.loads != loads or t.navigating or late else load_end
 
     def _loaded_at(self, last_end: float, load_end: float | bool) -> float:
         """Epoch ms when the new document's load event ended (or its last response, if later).
