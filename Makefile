@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint golden browser lighthouse postgres redis clean
+.PHONY: setup demo test bench lint golden stores browser lighthouse postgres redis clean
 
 setup: $(STAMP) browser
 
@@ -38,6 +38,11 @@ test: setup lighthouse postgres redis
 
 bench: setup lighthouse redis
 	$(PY) benchmarks/bench.py
+
+# The zoo: real store platforms set up from the registries (cached), every built-in persona
+# walked on each with no profile; one table, reports in reports/stores/.
+stores: setup
+	$(PY) stores/zoo.py
 
 # After an intended change of judgement: the saved demo run judged again, written back.
 golden: setup

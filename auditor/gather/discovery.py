@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error, Locator, Page
 
 from auditor.gather import script
 from auditor.gather.vocabulary import (
     ORDER_NUMBER,
+    PAGE_CHROME,
     PAGE_PATTERNS,
     PRODUCT_CARDS,
     PRODUCT_HREF,
@@ -89,18 +91,27 @@ def navigation_link(page: Page, name: str | None, override: str | None = None) -
         links = nav.locator('a[href]:not([href="/"]):not([href^="#"])').filter(
             has_not_text=not_a_category)
         return _try(page, [(links, "first category link in navigation", 0.6)], override)
+    # Its own words first, in the menu or on the page (a phone's sidebar), before words that
+    # hold them; those never lead home or where she is ("Toys & Tales", the logo, for "Toys").
     pattern = re.compile(re.escape(name), re.I)
+    here = urlsplit(page.url)
+    elsewhere = page.locator(f'a:not([href="/"]):not([href="{here.path}"])'
+                             f':not([href="{page.url}"]), [role=menuitem]')
     return _try(page, [
-        (nav.get_by_role("link", name=pattern), "link in navigation", 0.9),
-        (nav.get_by_role("menuitem", name=pattern), "menuitem in navigation", 0.85),
-        (page.get_by_role("link", name=pattern), "link anywhere", 0.5),
+        (nav.get_by_role("link", name=name, exact=True), "link in navigation", 0.95),
+        (nav.get_by_role("menuitem", name=name, exact=True), "menuitem in navigation", 0.9),
+        (page.get_by_role("link", name=name, exact=True), "link anywhere", 0.7),
+        (nav.get_by_role("link", name=pattern).and_(elsewhere), "link in navigation", 0.85),
+        (nav.get_by_role("menuitem", name=pattern), "menuitem in navigation", 0.8),
+        (page.get_by_role("link", name=pattern).and_(elsewhere), "link anywhere", 0.5),
     ], override)
 
 
 def category_names(page: Page) -> list[str]:
     """The categories the navigation names, shown or folded away in a closed menu (a person
-    knows a "Shop" menu holds them), in their order: links that lead somewhere and are not
-    the cart, the account, a sale, the search or a page about the store."""
+    knows a "Shop" menu holds them), in their order: links to another page of the store that
+    are not its name (the logo), its home, the page she is on, the cart, the account, a sale,
+    the search or a page about the store; never a telephone, e-mail or outside link."""
     links = page.locator("nav a[href], [role=navigation] a[href], header a[href]")
     try:
         rows = links.evaluate_all(script("link_words.js"))
@@ -108,10 +119,13 @@ def category_names(page: Page) -> list[str]:
         return []
     not_one = re.compile("|".join(WORDS[k] for k in (
         "cart", "checkout", "account", "clearance", "search", "not_a_category")), re.I)
+    here, store = urlsplit(page.url), urlsplit(page.url)._replace(path="/", query="")
     names: list[str] = []
-    for text, href in rows:
-        if (2 <= len(text) <= 40 and href not in ("", "/") and not href.startswith(
-                ("#", "tel:", "mailto:", "javascript:")) and not not_one.search(text)
+    for text, href, brand in rows:
+        target = urlsplit(href)
+        elsewhere = (target.scheme not in ("http", "https") or target.netloc != here.netloc
+                     or target._replace(fragment="") in (here._replace(fragment=""), store))
+        if (2 <= len(text) <= 40 and not brand and not elsewhere and not not_one.search(text)
                 and text not in names):
             names.append(text)
     return names
@@ -199,7 +213,8 @@ def main_content(page: Page) -> MainContent:
     """The main region's text, product count, headings and links, in one call into the page."""
     try:
         seen = page.evaluate(script("main_content.js"), {
-            "cards": PRODUCT_CARDS, "price": PAGE_PATTERNS["price"], "maxChars": MAX_TEXT})
+            "cards": PRODUCT_CARDS, "price": PAGE_PATTERNS["price"], "maxChars": MAX_TEXT,
+            "chrome": PAGE_CHROME})
     except Error:
         return MainContent()
     products: dict[str, str] = {}  # one entry a product, however often it is linked

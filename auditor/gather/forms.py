@@ -49,11 +49,14 @@ def field_key(field: dict[str, Any]) -> str:
 
 
 def compare(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]],
-            typed: dict[str, str]) -> FormOutcome:
+            typed: dict[str, str], new_page: bool = False) -> FormOutcome:
     """Fields are keyed by field_key(); `typed` holds what the persona entered (never stored).
 
     A field is retained when it still holds what was typed, cleared when it held something
-    and is now empty or different, invalid when the page marks it so.
+    and is now empty or different, invalid when the page marks it so: an error or
+    aria-invalid on it, or the browser's own check failing on a field she had filled or on
+    the page she sent (it stopped the form). On a `new_page` (a checkout's next page), an
+    empty required field she never touched is the next question, not a refusal.
     """
     outcome = FormOutcome()
     for key, old in before.items():
@@ -73,7 +76,8 @@ def compare(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]],
         if key not in before and typed.get(key) and new.get("value") != typed[key]:
             outcome.cleared.append(key)  # typed on an earlier page, now empty again
             outcome.labels[key] = new.get("label") or new.get("placeholder") or key
-        if new.get("ariaInvalid") or new.get("browserInvalid") or (
+        hers = bool(typed.get(key) or (before.get(key) or {}).get("value"))
+        if new.get("ariaInvalid") or (new.get("browserInvalid") and (hers or not new_page)) or (
                 new.get("error") and new.get("visible")):
             outcome.invalid.append(key)
             outcome.labels.setdefault(key, new.get("label") or new.get("placeholder") or key)

@@ -32,6 +32,10 @@ SHARE_HREF = (r"facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|"
 # Where a form control is no part of the order form, whatever it asks: the site search, the
 # header and footer (a newsletter box there asks for the e-mail too).
 ASIDE = "[role=search], [role=contentinfo], footer, header"
+# A page's chrome around its content: header, navigation, footer and sidebars. A price or a
+# link there (a basket total beside the logo) is no product listed.
+PAGE_CHROME = ("header, nav, footer, aside, [role=banner], [role=navigation], "
+               "[role=contentinfo], [role=complementary]")
 # A product page's address: a path segment, or a query naming a product (PHP carts).
 PRODUCT_HREF = (r"/(product|products|p|item|items|dp|produkt|produit|prekė|shop/[^/]+)/[^/?#]+|"
                 r"[?&](route=product/product\b|product_id=|products_id=|id_product=|"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser
@@ -15,6 +17,7 @@ from auditor.actions import ACTIONS
 from auditor.gather.actions import JourneyContext
 from auditor.gather.session import PersonaSession
 from auditor.model import Journey, JourneyEvidence, StepEvidence, StepSpec
+from auditor.scenario import DEFAULT_INPUTS
 
 StepListener = Callable[[JourneyEvidence, StepEvidence], None]
 # Hears what the persona is doing now, in words ("step 6/7: Type his details", "typing 11
@@ -47,7 +50,8 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                              typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
                              slug=slug, filmstrip=options.filmstrip)
     session.site_host = urlparse(site).hostname or ""
-    ctx = JourneyContext(session, site, journey.inputs, dict(options.locators or {}))
+    ctx = JourneyContext(session, site, own_address(journey.inputs, persona.id),
+                         dict(options.locators or {}))
     walked = JourneyEvidence(persona, site, label=label, competitor=competitor)
     if on_activity:
         session.tell = lambda what: on_activity(walked, what)
@@ -81,6 +85,19 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
         session.close()
         walked.duration_ms = (time.monotonic() - started) * 1000
     return walked
+
+
+def own_address(inputs: dict[str, Any], persona_id: str) -> dict[str, Any]:
+    """The inputs with an e-mail address of this walk's own where the scenario kept the
+    default one: a store knows an address once an account is made with it, and another
+    persona's guest order (or the next walk's) must not meet "that address already exists"."""
+    customer = inputs.get("customer") or {}
+    default = DEFAULT_INPUTS["customer"]["email"]
+    if customer.get("email") != default:
+        return inputs
+    user, domain = default.split("@")
+    email = f"{user}+{persona_id}-{secrets.token_hex(3)}@{domain}"
+    return {**inputs, "customer": {**customer, "email": email}}
 
 
 def _skipped(index: int, spec: StepSpec) -> StepEvidence:

@@ -116,6 +116,16 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
         step.act(lambda: _land(ctx, point))
 
 
+def back_home(ctx: JourneyContext, step: Step, to_find: str) -> bool:
+    """Back to the home page, as a person does who cannot find something where she is (a
+    checkout's pages often drop the header); False when she is on it already."""
+    if ctx.page.url.rstrip("/") == ctx.base_url.rstrip("/"):
+        return False
+    step.act(lambda: ctx.page.goto(ctx.base_url, wait_until="commit"))
+    step.evidence.effort.append(f"went back to the home page to find {to_find}")
+    return True
+
+
 def ready(target: Locator) -> bool:
     """Whether a person could press it now: not greyed out (disabled or aria-disabled)."""
     try:

@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, need, press
+from auditor.gather.actions import JourneyContext, back_home, need, press
 from auditor.gather.actions.conversation import answer_questions
 from auditor.gather.actions.opening import reveal
 from auditor.gather.actions.typing import fill_fields
@@ -52,12 +52,12 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
         control = control or discovery.submit_control(ctx.page, "continue")
         button = need(step, "the place-order button", control or discovery.any_submit(ctx.page),
                       "buttons named place order/buy/pay/continue", "place_order")
-        start_url = ctx.page.url
+        start_url, loads = ctx.page.url, ctx.session.traffic.loads
         press(ctx, step, button)
         if _confirmed(ctx, step):
             return
         after = by_key(ctx.session.fields())
-        outcome = compare(before, after, ctx.typed)
+        outcome = compare(before, after, ctx.typed, new_page=ctx.session.traffic.loads != loads)
         if is_final or outcome.invalid or outcome.cleared:
             _record_rejection(ctx, step, outcome, after, start_url)
             return
@@ -128,8 +128,12 @@ def account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, F
 def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     shown, offer = ctx.first_read(account_offer, params)
     if not shown:
-        offer = offer or reveal(ctx, step, lambda: discovery.submit_control(
-            ctx.page, "create_account"), "account")
+        def look() -> Found | None:
+            return reveal(ctx, step, lambda: discovery.submit_control(
+                ctx.page, "create_account"), "account")
+        offer = offer or look()
+        if offer is None and back_home(ctx, step, "the account offer"):
+            offer = look()
         press(ctx, step, need(step, "a create-account offer", offer,
                               "buttons or links named create account/register/sign up, "
                               "opening account menus", "create_account"))

@@ -10,7 +10,7 @@ from typing import Any
 from playwright.sync_api import Error, Locator
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, click, press
+from auditor.gather.actions import JourneyContext, back_home, click, press
 from auditor.gather.actions.typing import value_for
 from auditor.gather.failures import NotOffered, StepFailed
 from auditor.gather.forms import classify_field
@@ -52,10 +52,7 @@ def sign_up_for_news(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
             if way == "link" and offers["newsletterLink"]:
                 press(ctx, step, _tagged(ctx, "newsletter-link"))
                 step.evidence.effort.append("followed the newsletter link")
-            elif way == "home" and ctx.page.url.rstrip("/") != ctx.base_url.rstrip("/"):
-                step.act(lambda: ctx.page.goto(ctx.base_url, wait_until="commit"))
-                step.evidence.effort.append("went back to the home page to find the sign-up")
-            else:
+            elif way != "home" or not back_home(ctx, step, "the sign-up"):
                 continue
             offers = news_offers(ctx, params)
         if not offers["newsletter"]:
@@ -135,7 +132,8 @@ def _fill_review(ctx: JourneyContext, step: Step, form: Locator, text: str) -> N
         if f["type"] == "radio" and not rated:
             rated = _best_rating(ctx, form, f["name"])
         elif f["tag"] == "select" and words("rating").search(f["name"] or f["label"]):
-            locator.select_option(index=_best_option(f["options"]))
+            # A rating drawn as stars often hides its drop-down: the stars set it, as this does.
+            locator.select_option(index=_best_option(f["options"]), force=not f["visible"])
             rated = True
         elif f["type"] == "checkbox" and f["required"] and not f["value"]:
             locator.check(force=True)

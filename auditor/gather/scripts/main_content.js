@@ -2,8 +2,10 @@
 // call: its text, the addresses (path and query) and words of the links a person can see,
 // its first headings, how many product cards its markup has, and the products it lists by
 // what they are whatever their markup: a price with a link beside it. Open shadow roots are
-// searched too, as Playwright's are.
-({ cards, price, maxChars }) => {
+// searched too, as Playwright's are. Links and prices in the page's chrome (`chrome`: its
+// header, navigation, footer and sidebars, inside the body of a page with no main region)
+// are no product: the logo beside a basket total is not one.
+({ cards, price, maxChars, chrome }) => {
   const main = document.querySelector('main, [role=main]') || document.body;
   if (!main) return { text: '', shown: [], headings: [], cards: 0, links: 0, priced: [] };
   const roots = [main];
@@ -11,10 +13,15 @@
     for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   }
   const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+  const inChrome = (el) => {
+    const part = el.closest(chrome);
+    return !!part && part !== main && main.contains(part);
+  };
   const seen = (el) => el.getClientRects().length > 0;
   const address = (a) => a.pathname + a.search;
   const links = all('a[href]');
-  const visibleLinks = links.filter((a) => typeof a.pathname === 'string' && seen(a));  // not SVG
+  const visibleLinks = links.filter((a) => typeof a.pathname === 'string' && seen(a)
+    && !inChrome(a));  // not SVG
   // A listed product: the nearest box around a shown price that holds a link to somewhere,
   // named by its longest link words (the product's name, not "Add to cart").
   const isPrice = new RegExp(price, 'i');
@@ -23,7 +30,7 @@
     .map((n) => n.textContent).join('');
   for (const el of all('*').slice(0, 20000)) {
     const own = ownText(el);
-    if (own.length > 60 || !isPrice.test(own) || !seen(el)) continue;
+    if (own.length > 60 || !isPrice.test(own) || !seen(el) || inChrome(el)) continue;
     let box = el.parentElement;
     for (let depth = 0; box && box !== main && depth < 6; depth++, box = box.parentElement) {
       const named = [...box.querySelectorAll('a[href]')].filter((a) => typeof a.pathname === 'string'
