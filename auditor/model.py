@@ -14,6 +14,7 @@ SCHEMA = "journey-auditor/2"
 EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
+AUDITOR_LOST = "auditor-lost"  # a journey's outcome where the auditor found no control it needed
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,7 @@ class ProductFacts:
     of: int = 5
 
     def missing(self) -> list[str]:
-        return [name for name in ("price", "description", "size", "material", "care")
-                if not getattr(self, name)]
+        return [f.name for f in fields(self)[:self.of] if not getattr(self, f.name)]
 
 
 @dataclass
@@ -215,6 +215,7 @@ class StepEvidence:
     returned_to_product_ms: int | None = None
     checkout_fields: list[dict[str, Any]] = field(default_factory=list)
     traceback: str | None = None  # an action's own error, for bug reports
+    lost: bool = False  # failed: the auditor could not find what it needs (the tool's failure)
     not_offered: str | None = None  # status "not-offered": the finding about the store
     chose: str | None = None  # what she chose from the store, and why, when no input fit
     moment: bool = False  # a moment of truth: where the journey is won or lost
@@ -391,8 +392,7 @@ class RunResult:
 def persona_from_dict(d: dict[str, Any]) -> Persona:
     """Rebuild a Persona from its JSON form (tuples and nested dataclasses restored)."""
     d = dict(d)
-    d["device"] = Device(**d.get("device", {}))
-    d["network"] = Network(**d.get("network", {}))
+    d["device"], d["network"] = Device(**d.get("device", {})), Network(**d.get("network", {}))
     d["mistakes"] = tuple(Mistake(**{**m, "fallback_fields": tuple(m.get("fallback_fields", ()))})
                           for m in d.get("mistakes", ()))
     d.update({key: tuple(d.get(key, ())) for key in ("motivations", "pain_points")})

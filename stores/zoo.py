@@ -107,14 +107,16 @@ def walk(store: ZooStore, url: str, out: Path) -> list[dict]:
     run = load_results(out / "results.json")
     rows = []
     for journey in run.journeys:
-        steps = [s for s in journey.steps]
+        steps = journey.steps
         rows.append({
             "store": store.name, "persona": journey.persona.id, "outcome": journey.outcome,
             "handled": sum(s.evidence.status in ("ok", "not-offered") for s in steps),
             "steps": len(steps),
             "not_offered": sorted({s.evidence.not_offered for s in steps
                                    if s.evidence.not_offered}),
-            "failed": [s.evidence.name for s in steps if s.evidence.status == "failed"],
+            "failed": [s.evidence.name for s in steps
+                       if s.evidence.status == "failed" and not s.evidence.lost],
+            "lost": [s.evidence.name for s in steps if s.evidence.lost],
             "false_alarms": sorted({f.id for s in steps for f in s.findings
                                     if f.id in FALSE_ALARMS}),
             "wall_s": round(journey.duration_ms / 1000, 1),
@@ -126,11 +128,11 @@ def walk(store: ZooStore, url: str, out: Path) -> list[dict]:
 def table(rows: list[dict]) -> str:
     """The zoo's table in Markdown, as docs/any-store.md keeps it."""
     lines = ["| store | persona | outcome | steps handled | not offered | failed steps | "
-             "false alarms | wall |", "|---|---|---|---|---|---|---|---|"]
+             "auditor lost | false alarms | wall |", "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['store']} | {r['persona']} | {r['outcome']} | "
                      f"{r['handled']}/{r['steps']} | {', '.join(r['not_offered']) or '—'} | "
-                     f"{'; '.join(r['failed']) or '—'} | "
+                     f"{'; '.join(r['failed']) or '—'} | {'; '.join(r['lost']) or '—'} | "
                      f"{', '.join(r['false_alarms']) or '—'} | {r['wall_s']} s |")
     return "\n".join(lines)
 

@@ -10,6 +10,11 @@ class StepFailed(Exception):
     """An action could not be carried out; the message says what was looked for and why."""
 
 
+class Lost(StepFailed):
+    """The auditor could not find what the step needs, on a page a person could use: the
+    tool's failure, never the store's (a customer meets no error there)."""
+
+
 class NotOffered(Exception):
     """The store does not offer what the step needs (a price filter, say): a finding about
     the store, named by its finding id, not a failure of the auditor."""

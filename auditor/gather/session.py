@@ -17,7 +17,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.actions import expectations, touchpoint
 from auditor.gather import script
-from auditor.gather.failures import NotOffered, StepFailed, first_line, friendly, unreachable
+from auditor.gather.failures import (
+    Lost,
+    NotOffered,
+    StepFailed,
+    first_line,
+    friendly,
+    unreachable,
+)
 from auditor.gather.filmstrip import Screencast
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
@@ -143,7 +150,9 @@ class PersonaSession:
             evidence.status, evidence.not_offered = "not-offered", exc.finding
             evidence.error = str(exc)
         except StepFailed as exc:  # the tab's crash can make what was looked for missing
-            step.fail(f"the browser tab crashed ({exc})" if self.crashed() else str(exc))
+            crashed = self.crashed()
+            step.fail(f"the browser tab crashed ({exc})" if crashed else str(exc))
+            evidence.lost = isinstance(exc, Lost) and not crashed
         except PlaywrightTimeout as exc:
             step.fail(f"timed out after {self.step_timeout_ms / 1000:g} s: {first_line(exc)}")
             self.stop_loading()

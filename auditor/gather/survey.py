@@ -68,7 +68,7 @@ def _collect(found: Discovery, ev: StepEvidence) -> None:
     if ev.chose:
         found.choices.append((ev.name, ev.chose))
     found.effort += [(ev.name, done) for done in ev.effort]
-    if ev.status == "failed" and ev.error:
+    if ev.status in ("failed", "not-offered") and ev.error:
         found.missing.append((ev.name, ev.error))
     if ev.action == "go_to_checkout" and ev.status == "ok" and ev.checkout_fields:
         found.fields = ev.checkout_fields

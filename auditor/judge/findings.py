@@ -119,6 +119,11 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     FindingKind("no-guest-checkout", "Offer guest checkout",
                 "Let customers buy without creating an account first.",
                 "Baymard Institute: forced account creation is a top reason to abandon"),
+    FindingKind("no-search", "Offer a search box",
+                "Give every page a search box that finds products by name, so a shopper "
+                "who knows what she wants gets there at once.",
+                "Nielsen heuristic 7: flexibility and efficiency of use (accelerators for "
+                "the experienced); Baymard Institute search research"),
     FindingKind("no-price-filter", "Add a price filter",
                 "Shoppers with a budget want to narrow by price.",
                 NIELSEN_FLEXIBILITY),

@@ -9,6 +9,11 @@
       - {store: competitor, outcome: completed}  # rules hold the audited store unless so
     lighthouse:             # Lighthouse CI assertions, checked with --lighthouse
       categories:performance: [error, {minScore: 0.9}]
+    auditor_lost: fail      # a journey the auditor could not finish fails (default: pass)
+
+A journey the auditor could not finish (it found no control it needed) holds the store to
+nothing from the step where it was lost: the store's outcome, score and regression are
+unknown, so those rules pass it by, unless `auditor_lost: fail`.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from auditor.errors import ScenarioError, read_yaml
 from auditor.judge.findings import KINDS, SEVERITIES
 from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.judge.step import at_least
-from auditor.model import EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
+from auditor.model import AUDITOR_LOST, EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
 
 RULE_KEYS = {"persona", "stage", "step", "store", "min_emotion", "max_wait_ms", "outcome",
              "max_regression", "min_score"}
@@ -43,6 +48,7 @@ class Budget:
     defaults: bool = True
     rules: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     lighthouse: dict[str, Any] | None = None
+    auditor_lost: str = "pass"  # "fail": a journey the auditor could not finish fails
 
 
 def load_budget(path: Path) -> Budget:
@@ -52,10 +58,12 @@ def load_budget(path: Path) -> Budget:
         return Budget()
     if not isinstance(data, dict):
         raise ScenarioError(f"{path}: a budget file is a mapping with 'defaults' and 'rules'")
-    unknown = set(data) - {"defaults", "rules", "lighthouse"}
+    unknown = set(data) - {"defaults", "rules", "lighthouse", "auditor_lost"}
     if unknown:
         raise ScenarioError(f"{path}: unknown key '{sorted(unknown)[0]}'; "
-                            "use defaults, rules, lighthouse")
+                            "use defaults, rules, lighthouse, auditor_lost")
+    if data.get("auditor_lost", "pass") not in ("pass", "fail"):
+        raise ScenarioError(f"{path}: key 'auditor_lost' must be pass or fail")
     if not isinstance(data.get("lighthouse") or {}, dict):
         raise ScenarioError(f"{path}: key 'lighthouse' must map Lighthouse CI assertions, "
                             'e.g. {"categories:performance": ["error", {"minScore": 0.9}]}')
@@ -65,7 +73,8 @@ def load_budget(path: Path) -> Budget:
     if not isinstance(rules, list):
         raise ScenarioError(f"{path}: key 'rules' must be a list")
     return Budget(data.get("defaults", True),
-                  tuple(_rule(path, i, r) for i, r in enumerate(rules)), data.get("lighthouse"))
+                  tuple(_rule(path, i, r) for i, r in enumerate(rules)), data.get("lighthouse"),
+                  data.get("auditor_lost", "pass"))
 
 
 def _rule(path: Path, i: int, rule: Any) -> dict[str, Any]:
@@ -109,6 +118,10 @@ def evaluate(budget: Budget, journeys: list[JourneyResult],
             if rule.get("persona") not in (None, journey.persona.id):
                 continue
             failures += _check(rule, journey, baseline or [])
+    if budget.auditor_lost == "fail":
+        failures += [GateFailure("auditor_lost: fail", _where(j, None), f"the auditor was lost: "
+                                 f"{j.reason}", "every journey walked to its end", j.key)
+                     for j in journeys if j.outcome == AUDITOR_LOST]
     return failures
 
 
@@ -153,7 +166,10 @@ def _where(journey: JourneyResult, step: StepResult | None = None) -> str:
 
 
 def _steps(rule: dict[str, Any], journey: JourneyResult) -> list[StepResult]:
+    """The steps a rule holds: those she lived, up to where the auditor was lost."""
+    lost = next((s.evidence.index for s in journey.steps if s.evidence.lost), None)
     return [s for s in journey.steps if not s.after_dropoff
+            and (lost is None or s.evidence.index < lost)
             and rule.get("stage") in (None, s.evidence.stage)
             and rule.get("step") in (None, s.evidence.name)]
 
@@ -193,10 +209,11 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
                                journey.key, step.evidence.index if step else None,
                                _cause(step) if step else ""))
 
-    if "outcome" in rule and journey.outcome != rule["outcome"]:
+    known = journey.outcome != AUDITOR_LOST  # else the store's outcome and score are not
+    if "outcome" in rule and known and journey.outcome != rule["outcome"]:
         fail(journey.outcome + (f" ({journey.reason})" if journey.reason else ""),
              rule["outcome"])
-    if "min_score" in rule and journey.score < rule["min_score"]:
+    if "min_score" in rule and known and journey.score < rule["min_score"]:
         fail(f"score {journey.score}", f"at least {rule['min_score']}")
     for step in _steps(rule, journey):
         if "min_emotion" in rule and not at_least(step.emotion, rule["min_emotion"]):
@@ -205,7 +222,7 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
             fail(f"waited {step.evidence.wait_ms:.0f} ms", f"at most {rule['max_wait_ms']} ms",
                  step)
     before = next((b for b in baseline if b.persona.id == journey.persona.id), None)
-    if "max_regression" in rule and before:
+    if "max_regression" in rule and before and known:
         regressed, said = regression(journey, before, rule["max_regression"])
         if regressed:
             fail(said, f"a drop of at most {rule['max_regression']}")

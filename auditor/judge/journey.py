@@ -4,9 +4,18 @@ leaves, and the journey's outcome and score."""
 from __future__ import annotations
 
 from auditor.judge.step import judge_step, possessive
-from auditor.model import JourneyEvidence, JourneyResult, Persona, StepEvidence, StepResult
+from auditor.model import (
+    AUDITOR_LOST,
+    JourneyEvidence,
+    JourneyResult,
+    Persona,
+    StepEvidence,
+    StepResult,
+)
 
 OUTCOME_FACTOR = {"completed": 1.0, "failed": 0.8, "abandoned": 0.6}  # on the mean step score
+# AUDITOR_LOST, the outcome of a journey the auditor could not finish (it found no control it
+# needed on a page a person could use), is the tool's failure: held against the store nowhere.
 
 
 def judge_journey(walked: JourneyEvidence) -> JourneyResult:
@@ -42,7 +51,8 @@ def add_step(journey: JourneyResult, ev: StepEvidence) -> StepResult:
     if ev.status == "skipped":
         step = StepResult(ev, 0, "neutral", [ev.error or "skipped"], [], frustration, True)
     else:
-        step = judge_step(persona, ev, frustration, after_dropoff=after)
+        lost = any(s.evidence.lost for s in journey.steps)
+        step = judge_step(persona, ev, frustration, after_dropoff=after, lost=lost)
         _point_at_root_cause(step, journey.steps)
     journey.steps.append(step)
     if not after and step.frustration >= persona.tolerance and ev.status != "skipped":
@@ -71,6 +81,10 @@ def conclude(journey: JourneyResult, interrupted: bool = False) -> None:
     failed = [s for s in counted if s.evidence.status == "failed"]
     if journey.abandoned_at is not None:
         journey.outcome = "abandoned"
+    elif failed and failed[0].evidence.lost:  # what failed after it followed from it
+        journey.outcome = AUDITOR_LOST
+        journey.reason = (f"step {failed[0].evidence.index + 1}, '{failed[0].evidence.name}': "
+                          f"{failed[0].evidence.error}")
     elif failed:
         journey.outcome = "failed"
         journey.reason = f"'{failed[0].evidence.name}' failed: {failed[0].evidence.error}"
@@ -82,7 +96,7 @@ def conclude(journey: JourneyResult, interrupted: bool = False) -> None:
     if interrupted and not journey.reason:
         journey.reason = f"the run was interrupted after step {len(journey.steps)}"
     journey.score = journey_score(journey.steps, journey.outcome)
-    journey.apdex = apdex(journey.persona, counted)
+    journey.apdex = apdex(journey.persona, [s for s in counted if not s.evidence.lost])
 
 
 def apdex(persona: Persona, steps: list[StepResult]) -> float | None:
@@ -108,7 +122,10 @@ def abandonment_reason(persona: Persona, steps: list[StepResult]) -> str:
 
 
 def journey_score(steps: list[StepResult], outcome: str) -> int:
-    """The mean step score up to the drop-off, discounted for an unfinished journey."""
+    """The mean step score up to the drop-off, discounted for an unfinished journey; where
+    the auditor was lost, over the steps before it (the store's, as she lived them)."""
+    if outcome == AUDITOR_LOST:
+        steps = steps[:next(i for i, s in enumerate(steps) if s.evidence.lost)]
     counted = [s.score for s in steps if not s.after_dropoff] or [0]
     mean = sum(counted) / len(counted)
     return round(mean * OUTCOME_FACTOR.get(outcome, 1.0))

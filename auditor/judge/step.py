@@ -66,21 +66,23 @@ def _seconds(ms: float) -> str:
 
 
 def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
-               after_dropoff: bool = False) -> StepResult:
-    """Score one step for this persona and carry the frustration forward."""
-    score, emotion, j = _feel(persona, ev)
+               after_dropoff: bool = False, lost: bool = False) -> StepResult:
+    """Score one step for this persona and carry the frustration forward. `lost`: the
+    auditor was lost at or before this step, so a failure here is the tool's, not the
+    store's (gathered as `ev.lost`, or following from an earlier step's)."""
+    score, emotion, j = _feel(persona, ev, lost or ev.lost)
     if after_dropoff:  # what was measured, not what she felt: she had left
         j.reasons = [r.removeprefix("delighted: ") for r in j.reasons]
-    elif borderline := _borderline(persona, ev, emotion):
+    elif borderline := _borderline(persona, ev, emotion, lost or ev.lost):
         j.reasons.append(borderline)
     frustration = max(0.0, frustration + FRUSTRATION[emotion])
     return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
 
 
-def _feel(persona: Persona, ev: StepEvidence) -> tuple[int, str, _Judgement]:
+def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Judgement]:
     j = _Judgement()
     _judge_wait(persona, ev, j)
-    _judge_failure(ev, j)
+    _judge_failure(ev, j, lost)
     _judge_search(persona, ev, j)
     _judge_form(persona, ev, j)
     _judge_page(persona, ev, j)
@@ -96,12 +98,12 @@ def _feel(persona: Persona, ev: StepEvidence) -> tuple[int, str, _Judgement]:
     return score, emotion, j
 
 
-def _borderline(persona: Persona, ev: StepEvidence, emotion: str) -> str | None:
+def _borderline(persona: Persona, ev: StepEvidence, emotion: str, lost: bool) -> str | None:
     """Whether the emotion sits on a band's edge, within the noise of the wait: each run's
     own wait with --runs, else the wait ± WAIT_NOISE. Said in words when it does."""
     runs = ev.metrics.get("wait_ms_runs") or []
     waits = runs if len(runs) > 1 else [ev.wait_ms * (1 + d) for d in (-WAIT_NOISE, WAIT_NOISE)]
-    felt = {_feel(persona, replace(ev, wait_ms=w))[1] for w in waits if ev.wait_ms > 0}
+    felt = {_feel(persona, replace(ev, wait_ms=w), lost)[1] for w in waits if ev.wait_ms > 0}
     others = sorted(felt - {emotion}, key=EMOTIONS.index)
     if not others:
         return None
@@ -146,7 +148,7 @@ def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
            count=int(extra - many + 1))
 
 
-def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
+def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:
     status = ev.http_status or 0
     if status >= 500:
         j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}",
@@ -157,7 +159,10 @@ def _judge_failure(ev: StepEvidence, j: _Judgement) -> None:
     if ev.status == "not-offered" and ev.not_offered:  # the store's lack: nothing broke
         j.cap(NEUTRAL, ev.error or "the store does not offer this")
         j.find(ev.not_offered, "minor", ev.error or "")
-    if ev.status == "failed":
+    if ev.status == "failed" and lost:  # the tool's failure: nothing the store did
+        j.cap(NEUTRAL, f"not felt, not the store's: {ev.error}" if ev.lost else
+              f"not the store's: the auditor was lost before this step ({ev.error})")
+    elif ev.status == "failed":
         j.find("step-failed", "critical", f"'{ev.name}' failed: {ev.error}",
                f"the step failed: {ev.error}")
     broken = [e for e in ev.http_errors if not e.get("document") and (

@@ -3,8 +3,10 @@
 A journey is a suite, each step a case, with a `journey` case where a journey-wide gate
 (outcome, score, regression) failed. A case fails only where a gate failed on it, so a run
 that exits 0 has no failing case; a step that fails for the same cause (the same finding) as
-an earlier step passes and points at it; steps never tried are skipped; steps measured after
-the persona left pass with a note. Gates that hold no journey of the run (Lighthouse's) are
+an earlier step passes and points at it; steps never tried are skipped, and so are steps the
+auditor could not perform (it found no control it needed: the tool's failure, not the
+store's) and the failures that followed; steps measured after the persona left pass with a
+note. Gates that hold no journey of the run (Lighthouse's) are
 the cases of a suite of their own.
 """
 
@@ -66,6 +68,7 @@ def _journey_suite(j: JourneyResult, gates: list[GateFailure]) -> Suite:
     suite = Suite(f"{j.persona.id} @ {j.label or j.site}", f"{j.label or j.site}.{j.persona.id}",
                   journey=j)
     first_of_cause: dict[str, int] = {}
+    lost_at = next((s.evidence.index for s in j.steps if s.evidence.lost), len(j.steps))
     for s in j.steps:
         ev = s.evidence
         case = Case(f"{ev.index + 1:02d} {ev.name}", "passed",
@@ -78,6 +81,8 @@ def _journey_suite(j: JourneyResult, gates: list[GateFailure]) -> Suite:
             case.message = f"could not reach the store: {ev.error}"
         elif j.unreachable or ev.status == "skipped":
             case.status, case.message = "skipped", ev.error or "not tried"
+        elif ev.status == "failed" and ev.index >= lost_at:
+            case.status, case.message = "skipped", f"the auditor was lost: {ev.error}"
         elif s.after_dropoff:
             case.message = (f"measured after {j.persona.name} left, for completeness: "
                             f"{case.message}")

@@ -3,7 +3,7 @@ per persona (how it ended, where and why she left) and the few fixes that matter
 
 from __future__ import annotations
 
-from auditor.model import EMOTIONS, Recommendation, RunResult
+from auditor.model import AUDITOR_LOST, EMOTIONS, Recommendation, RunResult
 
 TOP_FIXES = 3
 
@@ -17,6 +17,10 @@ def persona_lines(run: RunResult) -> list[str]:
         who = f"{j.persona.name} ({j.persona.id}) on {j.label or j.site}"
         if j.unreachable:
             lines.append(f"{who} could not reach the store.")
+        elif j.outcome == AUDITOR_LOST:
+            lines.append(f"{who}: the auditor could not finish the journey, at {j.reason} "
+                         f"Not counted against the store; score {j.score} over the steps "
+                         "before it.")
         elif j.abandoned_at is not None:
             left = j.steps[j.abandoned_at]
             why = left.reasons[0] if left.reasons else j.reason

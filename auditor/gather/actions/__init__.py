@@ -14,7 +14,7 @@ from auditor.actions import FirstRead, action  # noqa: F401  (action: for users'
 from auditor.gather import script
 from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
-from auditor.gather.failures import StepFailed
+from auditor.gather.failures import Lost, StepFailed
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
@@ -58,9 +58,9 @@ class JourneyContext:
 def need(step: Step, what: str, found: Found | None, looked_for: str, key: str) -> Locator:
     """The located element, or a step failure that says what was sought and how to fix it."""
     if found is None:
-        raise StepFailed(
-            f"could not find {what} (looked for {looked_for}); "
-            f"set locators.{key} to a CSS selector in a site profile (--profile FILE)"
+        raise Lost(
+            f"the auditor could not find {what} (looked for {looked_for}); check by hand, "
+            f"or set locators.{key} to a CSS selector in a site profile (--profile FILE)"
         )
     note(step, key, found)
     return found.locator

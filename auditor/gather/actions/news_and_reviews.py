@@ -12,7 +12,7 @@ from playwright.sync_api import Error, Locator
 from auditor.gather import discovery, script
 from auditor.gather.actions import JourneyContext, back_home, click, press
 from auditor.gather.actions.typing import value_for
-from auditor.gather.failures import NotOffered, StepFailed
+from auditor.gather.failures import Lost, NotOffered, StepFailed
 from auditor.gather.forms import classify_field
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import REVIEW_TITLE_FIELD, SHARE_HREF, WORDS, words
@@ -57,9 +57,9 @@ def sign_up_for_news(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
             offers = news_offers(ctx, params)
         if not offers["newsletter"]:
             if offers["mentions"].get("newsletter"):
-                raise StepFailed("the store speaks of a newsletter but no e-mail box to sign "
-                                 "up with was found; set locators.newsletter to a CSS selector "
-                                 "for it in a site profile (--profile FILE)")
+                raise Lost("the store speaks of a newsletter but the auditor found no e-mail "
+                           "box to sign up with; check by hand, or set locators.newsletter to "
+                           "a CSS selector for it in a site profile (--profile FILE)")
             raise NotOffered("no-newsletter", "this store offers no way to hear from it "
                              "again: no e-mail sign-up for news on the page or the home page")
         box = _tagged(ctx, "newsletter-email")
@@ -84,7 +84,7 @@ def recommend(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     if override := ctx.locators.get("review"):  # the profile's review form wins
         form = ctx.page.locator(override).first
         if not form.count():
-            raise StepFailed(f"locators.review “{override}” matches nothing on the product page")
+            raise Lost(f"locators.review “{override}” matches nothing on the product page")
         form.evaluate(script("mark_review_form.js"))
         offers = {**offers, "reviewForm": "review-form", "reviewShown": form.is_visible()}
     if offers["reviewForm"] or offers["reviewOpener"]:
@@ -102,9 +102,9 @@ def _write_review(ctx: JourneyContext, step: Step, offers: dict[str, Any], text:
     if not offers["reviewShown"]:
         opener = _tagged(ctx, "review-opener")
         if not offers["reviewOpener"]:
-            raise StepFailed("the review form is folded away and nothing named “write a "
-                             "review” opens it; set locators.review to a CSS selector for the "
-                             "form, shown, in a site profile")
+            raise Lost("the review form is folded away and the auditor found nothing named "
+                       "“write a review” that opens it; check by hand, or set locators.review "
+                       "to a CSS selector for the form, shown, in a site profile")
         named = _words_of(opener)
         press(ctx, step, opener)
         step.evidence.effort.append(f"opened “{named}”")

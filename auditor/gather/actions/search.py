@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditor.gather import discovery
+from playwright.sync_api import Error
+
+from auditor.gather import discovery, script
 from auditor.gather.actions import JourneyContext, click, need
 from auditor.gather.actions.opening import reveal
 from auditor.gather.choosing import search_words
+from auditor.gather.failures import NotOffered
 from auditor.gather.step import Step
-from auditor.gather.vocabulary import words
+from auditor.gather.vocabulary import WORDS, words
 from auditor.model import SearchOutcome
 
 
@@ -24,6 +27,9 @@ def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     query, step.evidence.chose = wanted.name, wanted.why
     found = ctx.first_read(search_box, params) or reveal(
         ctx, step, lambda: search_box(ctx, params), "search")
+    if found is None and not _offered(ctx):
+        raise NotOffered("no-search", "this store offers no search: no search box, form or "
+                         "control named for searching anywhere on the page")
     box = need(step, "the search box", found,
                "role=searchbox, inputs in role=search, inputs named q/search, placeholders, "
                "opening search icons and menus", "search")
@@ -32,6 +38,15 @@ def search(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     step.evidence.typing_ms += ctx.session.type_keys(box, query)
     step.act(lambda: box.press("Enter"))
     step.evidence.search = read_results(ctx, query)
+
+
+def _offered(ctx: JourneyContext) -> bool:
+    """Whether the page holds a search at all, hidden parts included: not finding one that
+    is there is the auditor's failure; a page without one is the store's lack."""
+    try:
+        return bool(ctx.page.evaluate(script("search_offered.js"), WORDS["search"]))
+    except Error:
+        return True
 
 
 def read_results(ctx: JourneyContext, query: str) -> SearchOutcome:

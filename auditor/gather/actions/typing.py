@@ -10,7 +10,7 @@ from playwright.sync_api import Error
 from auditor.cards import luhn_ok
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, click, ready
-from auditor.gather.failures import StepFailed
+from auditor.gather.failures import Lost
 from auditor.gather.forms import classify_field, field_key, field_locator
 from auditor.gather.secrets import SECRET_FIELDS
 from auditor.gather.step import Step
@@ -107,8 +107,9 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
         typed.append(key)
     step.evidence.fields_typed = (step.evidence.fields_typed or 0) + len(typed)
     if required and not tokens and not typed:
-        raise StepFailed("could not find checkout fields (looked for inputs by autocomplete, "
-                         "label, name and placeholder); set locators in a site profile")
+        raise Lost("the auditor could not find checkout fields (looked for inputs by "
+                   "autocomplete, label, name and placeholder); check by hand, or set locators "
+                   "in a site profile")
     return typed
 
 
