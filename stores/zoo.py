@@ -117,6 +117,7 @@ def walk(store: ZooStore, url: str, out: Path) -> list[dict]:
             "failed": [s.evidence.name for s in steps
                        if s.evidence.status == "failed" and not s.evidence.lost],
             "lost": [s.evidence.name for s in steps if s.evidence.lost],
+            "ordered": any(s.evidence.order_placed for s in steps),
             "false_alarms": sorted({f.id for s in steps for f in s.findings
                                     if f.id in FALSE_ALARMS}),
             "wall_s": round(journey.duration_ms / 1000, 1),
