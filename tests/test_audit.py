@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from auditor.gather.browser import find_chromium
 
 
@@ -49,6 +51,7 @@ def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
                  for kind in (browsers, drivers))
 
 
+@pytest.mark.serial  # three walks at once already share the CPU: no other test's load on top
 def test_personas_at_once_share_one_browser_and_one_driver(demo_store, tmp_path):
     store = demo_store()
     run = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, "--parallel",
