@@ -30,7 +30,7 @@ demo: setup
 # The suite in two parts: everything that does not time itself against a threshold, on
 # TEST_WORKERS pytest-xdist workers (browser tests mostly wait on stores, so more workers
 # than cores pay); then the `serial` tests alone, so other tests' load cannot move them.
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 3
 test: setup lighthouse postgres redis
 	$(VENV)/bin/ruff check auditor tests benchmarks scripts
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not serial" --durations=15

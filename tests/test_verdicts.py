@@ -45,7 +45,7 @@ def test_a_real_drop_fails_with_three_runs_and_no_change_passes(demo_store, tmp_
 
     def run(url: str, out: str, *more: str) -> subprocess.CompletedProcess:
         return auditor("run", url, "--persona", "stressed-parent", "--runs", "3",
-                       "--fast-typing", "--quiet", "--budget", str(budget),
+                       "--fast-typing", "--dwell", "0", "--quiet", "--budget", str(budget),
                        "--out", str(tmp_path / out), *more)
 
     assert run(good.url, "before").returncode == 0
