@@ -199,10 +199,12 @@ class Step:
         After a new document's load event, later requests (its icon, beacons) are not hers."""
         t = self.session.traffic
         loads, last_end, same_document = t.loads, t.last_end, t.loads == before
-        load_end: float | bool = False
+        load_end: float | bool = False  # only a new document's is read: none came otherwise
         with suppress(Error):
-            load_end = self.page.evaluate(script(
-                "load_end_after_a_frame.js" if same_document else "load_event_end.js")) or False
+            if same_document:
+                self.page.evaluate(script("after_a_frame.js"))
+            else:
+                load_end = self.page.evaluate(script("load_event_end.js")) or False
         late = same_document and (t.last_end != last_end or self._busy(time.time() * 1000))
         return None if t.loads != loads or t.navigating or late else load_end
 
