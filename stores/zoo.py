@@ -43,6 +43,8 @@ class ZooStore:
 ZOO = (
     ZooStore("oscar", "django-oscar 4.2.1 (Django 5.2, PyPI)",
              "server-rendered Bootstrap, multi-page checkout"),
+    ZooStore("evershop", "EverShop 2.2.1 (Node, React, PostgreSQL; npm)",
+             "React storefront, one-page checkout, search behind an icon"),
 )
 
 

@@ -6,33 +6,16 @@ import django
 
 django.setup()
 
+import json  # noqa: E402
 from decimal import Decimal  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 from django.core.management import call_command  # noqa: E402
 from oscar.apps.catalogue.categories import create_from_breadcrumbs  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
-# The same shop in every zoo store: (category, title, price, description).
-CATALOGUE = [
-    ("Toys", "Wooden toy train", "34.90",
-     "A four-carriage train of beech wood with magnetic couplings. Size: 62 cm long. "
-     "Material: solid beech, water-based paint. Care: wipe with a damp cloth. From 3 years."),
-    ("Toys", "Teddy bear", "24.50",
-     "A soft brown bear with stitched eyes, safe from birth. Size: 30 cm tall. Material: "
-     "organic cotton plush. Care: machine wash at 30 degrees in a laundry bag."),
-    ("Games", "Family board game", "29.00",
-     "A cooperative game for two to five players, about forty minutes a round. Size: box "
-     "30 x 30 cm. Material: recycled card. Care: keep dry."),
-    ("Games", "Jigsaw puzzle, 1000 pieces", "17.90",
-     "A thousand-piece puzzle of a harbour at dusk. Size: 68 x 48 cm finished. Material: "
-     "recycled board, vegetable inks. Care: keep the pieces dry."),
-    ("Books", "The Little Prince", "12.00",
-     "Antoine de Saint-Exupéry's tale of a pilot and a boy from an asteroid, illustrated. "
-     "Size: 96 pages, 15 x 21 cm hardback. Material: paper. Care: keep out of the sun."),
-    ("Books", "A Children's Atlas", "19.50",
-     "Maps of every continent with animals, rivers and mountains to find. Size: 64 pages, "
-     "25 x 32 cm. Material: paper, laminated cover. Care: wipe the cover clean."),
-]
+# The same shop in every zoo store, kept once beside the zoo.
+CATALOGUE = json.loads((Path(__file__).resolve().parent.parent / "catalogue.json").read_text())
 
 
 def seed() -> None:
@@ -40,15 +23,16 @@ def seed() -> None:
     product_class = get_model("catalogue", "ProductClass").objects.create(
         name="Goods", requires_shipping=True, track_stock=True)
     partner = get_model("partner", "Partner").objects.create(name="Toys & Tales")
-    for n, (category, title, price, description) in enumerate(CATALOGUE, 1):
+    for n, item in enumerate(CATALOGUE["products"], 1):
         product = get_model("catalogue", "Product").objects.create(
-            product_class=product_class, title=title, description=description,
+            product_class=product_class, title=item["title"], description=item["description"],
             structure="standalone", upc=f"ZOO-{n:04d}")
         get_model("catalogue", "ProductCategory").objects.create(
-            product=product, category=create_from_breadcrumbs(category))
+            product=product, category=create_from_breadcrumbs(item["category"]))
         get_model("partner", "StockRecord").objects.create(
             product=product, partner=partner, partner_sku=f"ZOO-{n:04d}",
-            price=Decimal(price), price_currency="EUR", num_in_stock=1000)
+            price=Decimal(item["price"]), price_currency=CATALOGUE["currency"],
+            num_in_stock=CATALOGUE["stock"])
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${ZOO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/journey-auditor/stores}/oscar
-DIGEST=$(cat "$HERE/requirements.lock" "$HERE/setup.sh" "$HERE/seed.py" "$HERE"/shop/*.py \
+DIGEST=$(cat "$HERE/requirements.lock" "$HERE/setup.sh" "$HERE/seed.py" "$HERE"/shop/*.py "$HERE/../catalogue.json" \
          | sha256sum | cut -c1-16)
 [ -f "$CACHE/.ready-$DIGEST" ] && exit 0
 echo "Setting up django-oscar for the zoo (once, ~1 min)..."
