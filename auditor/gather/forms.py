@@ -42,6 +42,17 @@ def field_locator(page: Page, field: dict[str, Any]) -> Locator:
     return frame.locator(f'[data-auditor-field="{field["index"]}"]')
 
 
+def tick(page: Page, field: dict[str, Any]) -> None:
+    """Tick a box or choose a radio. A native one is checked and confirmed by the browser; a
+    widget with role=radio or role=checkbox is clicked, since the page may wait for its
+    server before it shows the tick (a delivery method saved with the cart)."""
+    locator = field_locator(page, field)
+    if field["tag"] in ("input", "select", "textarea"):
+        locator.check()
+    else:
+        locator.click()
+
+
 def field_key(field: dict[str, Any]) -> str:
     """A stable name for a field across reloads: its name, id, or meaning."""
     return field.get("name") or field.get("id") or f"field-{field['index']}"

@@ -14,12 +14,13 @@ from playwright.sync_api import Locator
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, press, ready
 from auditor.gather.actions.typing import fill_fields
-from auditor.gather.forms import field_locator
+from auditor.gather.forms import tick
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
 
 MAX_ANSWERS = 10  # more than any checkout asks; a page that keeps asking is not answered
 LOAD_WAIT_S = 3.0  # what the page fetches after a choice (a region list) gets this long
+QUIET_S = 0.5  # no request for this long: the page has fetched what the answer asked for
 MAX_PRESSES_EACH = 2  # a Continue pressed twice to no effect is not pressed a third time
 
 
@@ -78,10 +79,16 @@ def _fill(ctx: JourneyContext, step: Step, controls: list[dict[str, Any]]) -> bo
 
 def _let_it_load(ctx: JourneyContext) -> None:
     """Wait, off the clock, for what her last answer asked of the server (the regions of
-    the country she chose) before reading the form again."""
-    deadline = time.monotonic() + LOAD_WAIT_S
-    while ctx.session.traffic.inflight and time.monotonic() < deadline:
+    the country she chose, the delivery methods of an address saved when she left its last
+    field) before reading the form again: until no request has been made for a moment."""
+    traffic, deadline = ctx.session.traffic, time.monotonic() + LOAD_WAIT_S
+    seen, quiet_since = -1, time.monotonic()
+    while time.monotonic() < deadline:
         ctx.page.wait_for_timeout(50)
+        if traffic.inflight or traffic.requests != seen:
+            seen, quiet_since = traffic.requests, time.monotonic()
+        elif time.monotonic() - quiet_since >= QUIET_S:
+            return
 
 
 def _unanswered_groups(controls: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -99,7 +106,7 @@ def _choose(ctx: JourneyContext, step: Step, group: list[dict[str, Any]]) -> Non
     she pays by card; else the first (the store's default order, cheapest first)."""
     prefer = "card_payment" if ctx.inputs.get("payment") == "card" else "no_card_payment"
     pick = next((f for f in group if words(prefer).search(f["label"])), group[0])
-    field_locator(ctx.page, pick).check()
+    tick(ctx.page, pick)
     step.evidence.effort.append(f"chose “{pick['label'][:60]}”")
 
 

@@ -3,15 +3,16 @@ the boxes she must tick, drop-downs chosen by their words."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from playwright.sync_api import Error
 
 from auditor.cards import luhn_ok
 from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, click, ready
+from auditor.gather.actions import READY_WAIT_MS, JourneyContext, click, ready
 from auditor.gather.failures import Lost
-from auditor.gather.forms import classify_field, field_key, field_locator
+from auditor.gather.forms import classify_field, field_key, field_locator, tick
 from auditor.gather.secrets import SECRET_FIELDS
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
@@ -91,13 +92,17 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
             step.evidence.slip_in = key
         if not typed:  # said once a call, and only when there is something to type
             ctx.session.tell(f"filling in the form ({len(fields)} fields on it)")
-        locator = field_locator(ctx.page, f)
+        locator = _still_there(ctx, f)
+        if locator is None:
+            continue
         if f["tag"] == "select":
             value = _choose(locator, f, value)
             if value is None:  # its options are not there yet (they load after the country)
                 continue
         elif f["tag"] == "combobox":
-            _choose_custom(ctx, locator, value)
+            value = _choose_custom(ctx, locator, f, value)
+            if value is None:
+                continue
         else:
             step.evidence.typing_ms += ctx.session.type_keys(
                 locator, value, secret=token in SECRET_FIELDS)
@@ -105,12 +110,30 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
         if token:
             ctx.tokens[key] = token
         typed.append(key)
+    if typed:  # she moves on from the last field (a form may save itself when she does)
+        _leave(ctx)
     step.evidence.fields_typed = (step.evidence.fields_typed or 0) + len(typed)
     if required and not tokens and not typed:
         raise Lost("the auditor could not find checkout fields (looked for inputs by "
                    "autocomplete, label, name and placeholder); check by hand, or set locators "
                    "in a site profile")
     return typed
+
+
+def _leave(ctx: JourneyContext) -> None:
+    """Focus leaves the field she typed last, as it does when she goes on to the next."""
+    with suppress(Error):
+        ctx.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
+def _still_there(ctx: JourneyContext, field: dict[str, Any]) -> Any:
+    """The field's locator; when the page re-drew it since it was read (a region list
+    rebuilt after the country), the same field read again by its key, or None if gone."""
+    locator = field_locator(ctx.page, field)
+    if locator.count():
+        return locator
+    again = next((f for f in ctx.session.fields() if field_key(f) == field["key"]), None)
+    return field_locator(ctx.page, again) if again else None
 
 
 def _classified(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -135,13 +158,34 @@ def _choose(locator: Any, field: dict[str, Any], value: str) -> str | None:
     return None
 
 
-def _choose_custom(ctx: JourneyContext, locator: Any, value: str) -> None:
-    """A drop-down built from divs: open it, then pick the option by its text."""
+def _choose_custom(ctx: JourneyContext, locator: Any, field: dict[str, Any],
+                   value: str) -> str | None:
+    """A drop-down built from other elements: open it, wait for its own list (the one it
+    controls: another list may still be closing), pick the option named `value`, else the
+    first real one (not greyed out, not the drop-down's own name); the option chosen, or
+    None when it offers nothing to choose (closed again)."""
     click(ctx, locator)
-    options = ctx.page.get_by_role("option")
-    wanted = options.filter(has_text=value)
-    target = wanted.first if wanted.count() else options.first
-    click(ctx, target)
+    try:
+        own = locator.get_attribute("aria-controls", timeout=READY_WAIT_MS)
+        options = (ctx.page.locator(f'[id="{own}"]') if own
+                   else ctx.page.get_by_role("listbox").last).get_by_role("option")
+        options.first.wait_for(state="visible", timeout=READY_WAIT_MS)
+        offered = options.evaluate_all(
+            "els => els.map(e => [(e.innerText || '').trim(),"
+            " e.getAttribute('aria-disabled') === 'true'])")
+        own_name = field["label"].rstrip(" *").lower()
+        real = [i for i, (name, greyed) in enumerate(offered)
+                if name and not greyed and name.lower() != own_name]
+        pick = next((i for i in real if offered[i][0].lower() == value.lower()),
+                    next((i for i in real if value.lower() in offered[i][0].lower()),
+                         real[0] if real else None))
+        if pick is not None:
+            click(ctx, options.nth(pick), timeout=READY_WAIT_MS)
+            return offered[pick][0]
+    except Error:
+        pass
+    ctx.page.keyboard.press("Escape")
+    return None
 
 
 def _tick_if_asked(ctx: JourneyContext, step: Step, field: dict[str, Any]) -> None:
@@ -150,5 +194,5 @@ def _tick_if_asked(ctx: JourneyContext, step: Step, field: dict[str, Any]) -> No
     if field["type"] != "checkbox" or field["value"] or not (
             field["required"] or words("agree").search(field["label"])):
         return
-    field_locator(ctx.page, field).check()
+    tick(ctx.page, field)
     step.evidence.effort.append(f"ticked “{field['label'][:60]}”")

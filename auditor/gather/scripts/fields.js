@@ -1,7 +1,10 @@
 // Every form control in this frame with what a person sees of it: label, state, validity.
 // Each control is tagged with data-auditor-field (prefixed by the frame) so a locator can
-// find it again. Drop-downs built from divs (role=combobox) count as controls too. Controls
-// of the page's search, header or footer (a newsletter box) are no form's the persona fills.
+// find it again. Controls built from other elements count as what their role says (a
+// role=combobox drop-down, role=radio choices in a role=radiogroup, a role=checkbox); the
+// hidden native input such a widget mirrors its value into (aria-hidden, out of the tab
+// order) is not one more field. Controls of the page's search, header or footer (a
+// newsletter box) are no form's the persona fills.
 ({ prefix, aside }) => {
   const shown = (el) => {
     const r = el.getBoundingClientRect();
@@ -26,21 +29,35 @@
     return err && err !== el ? text(err) : '';
   };
   const skip = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
-  const controls = [...document.querySelectorAll(
-    'input, select, textarea, [role="combobox"]:not(input):not(select)')]
-    .filter((el) => !skip.has((el.type || '').toLowerCase()))
+  const native = (el) => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
+  const role = (el) => (native(el) ? '' : el.getAttribute('role'));
+  const mirror = (el) => native(el) && el.getAttribute('aria-hidden') === 'true'
+    && el.tabIndex < 0;
+  const groups = [...document.querySelectorAll('[role="radiogroup"]')];
+  // What a widget shows while nothing is chosen: marked as such, or its own label again.
+  const placeholder = (el) => el.hasAttribute('data-placeholder')
+    || text(el) === '' || text(el) === labelOf(el).replace(/[*\s]+$/, '')
+    || text(el) === (el.getAttribute('aria-placeholder') || '');
+  const controls = [...document.querySelectorAll('input, select, textarea, '
+    + '[role="combobox"]:not(input), [role="radio"]:not(input), [role="checkbox"]:not(input)')]
+    .filter((el) => !(native(el) && skip.has((el.type || '').toLowerCase())) && !mirror(el))
     .filter((el) => {  // a footer inside the order form is the form's own
       const part = el.closest(aside);
       return !part || !!(part.parentElement && part.parentElement.closest('form'));
     });
   return controls.map((el, i) => {
     el.setAttribute('data-auditor-field', prefix + i);
-    const checkable = el.type === 'checkbox' || el.type === 'radio';
-    const custom = el.getAttribute('role') === 'combobox' && !('value' in el);
+    const aria = role(el);
+    const type = aria === 'radio' || aria === 'checkbox' ? aria : native(el)
+      ? (el.type || '').toLowerCase() : '';
+    const checkable = type === 'checkbox' || type === 'radio';
+    const checked = aria ? el.getAttribute('aria-checked') === 'true' : el.checked;
+    const custom = aria === 'combobox';
+    const group = el.closest('[role="radiogroup"]');
     return {
       index: prefix + i,
       tag: custom ? 'combobox' : el.tagName.toLowerCase(),
-      type: (el.type || '').toLowerCase(),
+      type: type,
       name: el.name || '',
       id: el.id || '',
       autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase(),
@@ -49,9 +66,9 @@
       placeholder: el.getAttribute('placeholder') || '',
       required: el.required || el.getAttribute('aria-required') === 'true',
       visible: shown(el),
-      readonly: el.readOnly || el.disabled,
-      value: checkable ? (el.checked ? 'on' : '') : custom
-        ? (el.getAttribute('data-value') || '') : String(el.value || ''),
+      readonly: el.readOnly || el.disabled || el.getAttribute('aria-disabled') === 'true',
+      value: checkable ? (checked ? 'on' : '') : custom ? (el.getAttribute('data-value')
+        || (placeholder(el) ? '' : text(el))) : String(el.value || ''),
       ariaInvalid: el.getAttribute('aria-invalid') === 'true',
       browserInvalid: el.willValidate ? !el.validity.valid : false,
       checkable: checkable,
@@ -59,7 +76,7 @@
       error: errorNear(el),
       inForm: !!el.form,
       options: el.tagName === 'SELECT' ? [...el.options].map((o) => o.text.trim()) : [],
-      group: el.type === 'radio' ? el.name : '',
+      group: type !== 'radio' ? '' : el.name || (group ? `${prefix}group-${groups.indexOf(group)}` : ''),
     };
   });
 }
