@@ -288,6 +288,13 @@ def submit_control(page: Page | Locator, key: str,
     ], override)
 
 
+def account_link(page: Page) -> Found | None:
+    """The way to the customer's account or sign-in page (often a person icon in the
+    header), where a store offers to create an account when nowhere else."""
+    return _try(page, [(page.get_by_role("link", name=words("account")),
+                        "link named account/sign in", 0.7)], seldom_there=True)
+
+
 def open_dialog(page: Page) -> Found | None:
     """A modal dialog in sight (a delivery method chooser, a size guide)."""
     return _try(page, [(page.locator('[role=dialog], dialog[open], [aria-modal="true"]'),

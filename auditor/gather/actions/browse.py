@@ -58,9 +58,11 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
 def price_filter(ctx: JourneyContext,
                   _params: dict[str, Any]) -> tuple[Locator | None, Locator | None, int]:
     """The minimum and maximum price inputs (a range, or fields named for a price, as the
-    page facts count them), told apart by their names and labels, and how many products
-    the page lists before filtering."""
+    page facts count them), told apart by their names and labels (a slider with two thumbs
+    and no names: the first and the last), and how many products the page lists before
+    filtering."""
     low = high = None
+    sliders = []
     for f in ctx.session.fields():
         if not f["visible"] or f["type"] not in ("number", "text", "range", "search"):
             continue
@@ -73,8 +75,22 @@ def price_filter(ctx: JourneyContext,
         elif re.search(PRICE_LOW, words, re.I):
             low = low or locator
         elif f["type"] == "range":
-            high = high or locator  # one slider with no name: a price up to
+            sliders.append(locator)
+    if len(sliders) > 1:
+        low, high = low or sliders[0], high or sliders[-1]
+    elif sliders:
+        high = high or sliders[0]  # one slider with no name: a price up to
     return low, high, discovery.count_results(ctx.page)
+
+
+def _already(slider: Locator, key: str, price: float) -> bool:
+    """Whether the slider's own end is already within what she wants (a price up to €80
+    on a slider that ends at €34.90): a person leaves it where it is."""
+    end = slider.get_attribute(key)
+    try:
+        return end is not None and (float(end) <= price if key == "max" else float(end) >= price)
+    except ValueError:
+        return False
 
 
 def _submit_filters(ctx: JourneyContext, step: Step, field: Locator) -> None:
@@ -94,16 +110,22 @@ def filter_price(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     if low is None and high is None:
         raise StepFailed("could not use the page's price filter: its fields are there but "
                          "not shown (a closed filter panel?); set locators in a site profile")
-    typed_into = None
+    typed_into, left = None, False
     for locator, key in ((low, "min"), (high, "max")):
         if locator is None or params.get(key) is None:
             continue
         if locator.get_attribute("type") == "range":
+            if _already(locator, key, float(params[key])):
+                step.evidence.effort.append(f"left the {key} price: every price here is "
+                                            "within it already")
+                left = True
+                continue
             locator.fill(str(params[key]))  # a slider is dragged, not typed into
         else:
             step.evidence.typing_ms += ctx.session.type_keys(locator, str(params[key]))
         typed_into = locator
-    _submit_filters(ctx, step, typed_into or high or low)
+    if typed_into is not None or not left:
+        _submit_filters(ctx, step, typed_into or high or low)
     step.evidence.results_before = before
     step.evidence.results_after = discovery.count_results(ctx.page)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Error
@@ -134,6 +135,8 @@ def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
         offer = offer or look()
         if offer is None and back_home(ctx, step, "the account offer"):
             offer = look()
+        if offer is None:
+            offer = _on_account_page(ctx, step, look)
         press(ctx, step, need(step, "a create-account offer", offer,
                               "buttons or links named create account/register/sign up, "
                               "opening account menus", "create_account"))
@@ -146,6 +149,18 @@ def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
     press(ctx, step, button)
     if _password_fields(ctx) and _error_text(ctx):
         raise StepFailed(f"the account was not created: {_error_text(ctx)}")
+
+
+def _on_account_page(ctx: JourneyContext, step: Step,
+                     look: Callable[[], Found | None]) -> Found | None:
+    """The offer on the account or sign-in page, reached by the header's link to it."""
+    link = discovery.account_link(ctx.page)
+    if link is None:
+        return None
+    called = (link.locator.get_attribute("aria-label") or link.locator.inner_text()).strip()
+    press(ctx, step, link.locator)
+    step.evidence.effort.append(f"went to “{called[:40]}” to find the account offer")
+    return look()
 
 
 def _form_button(ctx: JourneyContext) -> Found | None:

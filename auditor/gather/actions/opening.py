@@ -19,13 +19,15 @@ SETTLE_MS = 300  # a menu that fetches or animates its content gets this long to
 def reveal(ctx: JourneyContext, step: Step, find: Callable[[], Found | None],
            kind: str) -> Found | None:
     """What `find` finds, unfolding openers one by one until it shows: those that look like
-    `kind` (menu, search, account) first, then the ☰ menus, then any other. Each opener
-    pressed is noted in the step's effort; none is pressed twice."""
+    `kind` (menu, search, account) first, then the ☰ menus, then any other, never one for
+    something else she does not look for (a search icon when she wants her account). Each
+    opener pressed is noted in the step's effort; none is pressed twice."""
     found = find()
     tried: set[str] = set()
     order = {kind: 0, "menu": 1}
     while found is None and len(tried) < MAX_OPENED:
-        fresh = [o for o in discovery.openers(ctx.page) if o.signature not in tried]
+        fresh = [o for o in discovery.openers(ctx.page) if o.signature not in tried
+                 and o.kind in (kind, "menu", "other")]
         if not fresh:
             break
         opener = min(fresh, key=lambda o: order.get(o.kind, 2))

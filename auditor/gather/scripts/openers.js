@@ -14,10 +14,11 @@
   document.querySelectorAll('[data-auditor-opener]').forEach((el) => el.removeAttribute('data-auditor-opener'));
   const isMenu = new RegExp(menu, 'i');
   const named = (el) => (el.getAttribute('aria-label') || el.innerText || el.title || '');
-  // Besides toggles by their markup, plain buttons named for what they open ("Search",
-  // "Menu", "Account") and a header's buttons with no words at all (an icon), never one that
-  // submits a form.
-  const buttons = [...document.querySelectorAll('button, [role=button]')].filter((el) =>
+  // Besides toggles by their markup, plain buttons (or links to nowhere: href="#") named for
+  // what they open ("Search", "Menu", "Account") and a header's buttons with no words at
+  // all (an icon), never one that submits a form.
+  const buttons = [...document.querySelectorAll(
+    'button, [role=button], a[href="#"], a[href^="javascript:"]')].filter((el) =>
     !(el.form && (el.type || 'submit') === 'submit')
     && ([isSearch, isAccount, isMenu].some((words) => words.test(named(el)))
       || (!named(el).trim() && el.closest('header, nav, [role=banner], [class*="header" i]'))));

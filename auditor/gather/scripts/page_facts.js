@@ -50,13 +50,15 @@
       .some((el) => test('clearance', el.textContent || ''));
   }
   if (want.form) {
-    // The order form's own fields: never the site's search box, nor a newsletter box in the
-    // footer (fields.js leaves out the same).
+    // The order form's own fields a person sees: never the site's search box, nor a
+    // newsletter box in the footer, nor the hidden input a drop-down widget mirrors its
+    // value into (fields.js leaves out the same).
     const skipped = ['hidden', 'submit', 'button', 'image', 'reset'];
     const ownPart = (el) => { const part = el.closest(aside); return !part || !!(part.parentElement && part.parentElement.closest('form')); };
     const controls = [...document.querySelectorAll('input, select, textarea')]
       .filter((el) => !skipped.includes(el.getAttribute('type')) && el.type !== 'search'
-        && ownPart(el) && !test('search', named(el)));
+        && ownPart(el) && !test('search', named(el)) && el.getClientRects().length
+        && !(el.getAttribute('aria-hidden') === 'true' && el.tabIndex < 0));
     const typed = controls.filter((el) => !['checkbox', 'radio'].includes(el.type));
     const labelled = (el) => (el.labels && el.labels.length) || el.closest('label')
       || el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
