@@ -323,9 +323,12 @@ def clearance_control(page: Page) -> Found | None:
 
 
 def order_number(text: str) -> str | None:
-    """The order number shown on a confirmation page, if any."""
-    for match in ORDER_NUMBER.finditer(text):
-        candidate = match.group(1)
-        if any(ch.isdigit() for ch in candidate):
-            return candidate
+    """The order number shown on a confirmation page, if any. Each mention of an order is
+    tried in turn ("Thank you for your order. Order number: W-27182": the first one's
+    candidate is the word "Order", the next one's the number)."""
+    match = ORDER_NUMBER.search(text)
+    while match:
+        if any(ch.isdigit() for ch in match.group(1)):
+            return match.group(1)
+        match = ORDER_NUMBER.search(text, match.start() + 1)
     return None

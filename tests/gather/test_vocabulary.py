@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from auditor.gather.discovery import order_number
 from auditor.gather.forms import classify_field
 from auditor.gather.languages import LANGUAGES
 from auditor.gather.vocabulary import ORDER_NUMBER, WISH_FILLER, words
@@ -99,3 +100,8 @@ def test_a_street_and_house_number_in_one_field_is_the_street(label):
     field = {"autocomplete": "", "name": "", "id": "", "label": label, "placeholder": "",
              "type": "text", "tag": "input"}
     assert classify_field(field)[0] == "address-line1"
+
+
+def test_an_order_number_after_a_thank_you_for_the_order_is_read():
+    assert order_number("Thank you for your order Order number: W-27182") == "W-27182"
+    assert order_number("Thank you for your order, we will write soon") is None

@@ -2,7 +2,7 @@
 // icon, an account drop-down, a closed accordion), shown and still closed, in page order:
 // [[index, words, kind, signature]]. Each is tagged data-auditor-opener=index for a locator;
 // the signature tells the same control apart across calls. A link that goes somewhere is
-// no opener.
+// no opener, nor is a form's drop-down (role=combobox): it is a field.
 ({ search, account, menu }) => {
   const selector = '[aria-expanded="false"], [aria-haspopup]:not([aria-expanded="true"]), '
     + 'details:not([open]) > summary, [data-toggle], [data-bs-toggle], [class*="toggle" i], '
@@ -24,7 +24,7 @@
       || (!named(el).trim() && el.closest('header, nav, [role=banner], [class*="header" i]'))));
   const out = [];
   for (const el of new Set([...document.querySelectorAll(selector), ...buttons])) {
-    if (el.matches('input, select, textarea, option, form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
+    if (el.matches('input, select, textarea, option, [role=combobox], form, ul, ol, nav, li:not([role]), div:not([role]):not([tabindex]):not([data-toggle]):not([data-bs-toggle]), main, body, html')) continue;
     const control = el.parentElement && el.parentElement.closest('button, a, [role=button], summary');
     if (control) continue;  // a part of a control (its icon), not a control of its own
     if (el.disabled || el.getAttribute('aria-expanded') === 'true' || !el.getClientRects().length
