@@ -141,6 +141,7 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stores on the way out
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", help="a zoo store's name (repeatable)")
     chosen = [s for s in ZOO if not parser.parse_args().only

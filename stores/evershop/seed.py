@@ -2,7 +2,8 @@
 owner sets it up: the platform's default clothing categories removed, the toy and book shop
 of stores/catalogue.json, a main menu and a home-page product list (EverShop starts with
 neither), one shipping zone with a flat rate, cash on delivery (no outside service), the
-store's name, country, currency and telephone number. Usage: python3 seed.py URL ADMIN_EMAIL ADMIN_PASSWORD"""
+store's name, country, currency and telephone number.
+Usage: python3 seed.py URL ADMIN_EMAIL ADMIN_PASSWORD"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor.cards import luhn_ok
-from auditor.gather import discovery
+from auditor.gather import discovery, script
 from auditor.gather.actions import READY_WAIT_MS, JourneyContext, click, ready
 from auditor.gather.failures import Lost
 from auditor.gather.forms import classify_field, field_key, field_locator, tick
@@ -123,7 +123,7 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
 def _leave(ctx: JourneyContext) -> None:
     """Focus leaves the field she typed last, as it does when she goes on to the next."""
     with suppress(Error):
-        ctx.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        ctx.page.evaluate(script("leave_field.js"))
 
 
 def _still_there(ctx: JourneyContext, field: dict[str, Any]) -> Any:
@@ -170,9 +170,7 @@ def _choose_custom(ctx: JourneyContext, locator: Any, field: dict[str, Any],
         options = (ctx.page.locator(f'[id="{own}"]') if own
                    else ctx.page.get_by_role("listbox").last).get_by_role("option")
         options.first.wait_for(state="visible", timeout=READY_WAIT_MS)
-        offered = options.evaluate_all(
-            "els => els.map(e => [(e.innerText || '').trim(),"
-            " e.getAttribute('aria-disabled') === 'true'])")
+        offered = options.evaluate_all(script("option_names.js"))
         own_name = field["label"].rstrip(" *").lower()
         real = [i for i, (name, greyed) in enumerate(offered)
                 if name and not greyed and name.lower() != own_name]
