@@ -38,6 +38,7 @@ class ZooStore:
     name: str  # its folder under stores/
     platform: str  # what it is, with its version
     kind: str  # how its storefront works, for the table's reader
+    path: str = "/"  # where its storefront is on its server
 
 
 ZOO = (
@@ -45,6 +46,9 @@ ZOO = (
              "server-rendered Bootstrap, multi-page checkout"),
     ZooStore("evershop", "EverShop 2.2.1 (Node, React, PostgreSQL; npm)",
              "React storefront, one-page checkout, search behind an icon"),
+    ZooStore("pretix", "pretix 2026.8.0 (Django 5.2, PyPI)",
+             "a ticket shop: every product on one page with quantities, multi-step checkout",
+             path="/toys/shop/"),
 )
 
 
@@ -70,7 +74,7 @@ def _answers(url: str) -> bool:
 @contextmanager
 def running(name: str) -> Iterator[str]:
     """The store set up and started on a free 127.0.0.1 port from its seeded state; yields
-    its address and stops exactly what it started."""
+    its storefront's address and stops exactly what it started."""
     store = next(s for s in ZOO if s.name == name)
     set_up(store)
     port = _free_port()
@@ -79,10 +83,10 @@ def running(name: str) -> Iterator[str]:
         server = subprocess.Popen(["sh", str(HERE / name / "start.sh"), str(port), state],
                                   stdout=log, stderr=subprocess.STDOUT,
                                   start_new_session=True)
-        url = f"http://127.0.0.1:{port}"
+        url = f"http://127.0.0.1:{port}{store.path}"
         try:
             deadline = time.monotonic() + START_TIMEOUT_S
-            while not _answers(url + "/"):
+            while not _answers(url):
                 if server.poll() is not None or time.monotonic() > deadline:
                     log.flush()
                     raise RuntimeError(f"zoo store {name} did not start: "

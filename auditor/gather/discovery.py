@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Error, Locator, Page
 
@@ -88,7 +88,8 @@ def navigation_link(page: Page, name: str | None, override: str | None = None) -
     if not name:  # any category: a navigation link that is not home, cart or account
         not_a_category = re.compile(
             "|".join((WORDS["cart"], WORDS["checkout"], WORDS["account"])), re.I)
-        links = nav.locator('a[href]:not([href="/"]):not([href^="#"])').filter(
+        links = nav.locator('a[href]:not([href="/"]):not([href^="#"])'
+                            ':not([href*="=http"])').filter(
             has_not_text=not_a_category)
         return _try(page, [(links, "first category link in navigation", 0.6)], override)
     # Its own words first, in the menu or on the page (a phone's sidebar), before words that
@@ -111,7 +112,8 @@ def category_names(page: Page) -> list[str]:
     """The categories the navigation names, shown or folded away in a closed menu (a person
     knows a "Shop" menu holds them), in their order: links to another page of the store that
     are not its name (the logo), its home, the page she is on, the cart, the account, a sale,
-    the search or a page about the store; never a telephone, e-mail or outside link."""
+    the search or a page about the store; never a telephone, e-mail or outside link (nor one
+    that only redirects outside: /redirect/?url=https://…)."""
     links = page.locator("nav a[href], [role=navigation] a[href], header a[href]")
     try:
         rows = links.evaluate_all(script("link_words.js"))
@@ -124,11 +126,19 @@ def category_names(page: Page) -> list[str]:
     for text, href, brand in rows:
         target = urlsplit(href)
         elsewhere = (target.scheme not in ("http", "https") or target.netloc != here.netloc
-                     or target._replace(fragment="") in (here._replace(fragment=""), store))
+                     or target._replace(fragment="") in (here._replace(fragment=""), store)
+                     or _outside(target.query, here.netloc))
         if (2 <= len(text) <= 40 and not brand and not elsewhere and not not_one.search(text)
                 and text not in names):
             names.append(text)
     return names
+
+
+def _outside(query: str, host: str) -> bool:
+    """Whether a link's query hands on an address on another host (a redirect)."""
+    return any(urlsplit(value).netloc not in ("", host)
+               for values in parse_qs(query).values() for value in values
+               if value.startswith(("http://", "https://")))
 
 
 @dataclass(frozen=True)
@@ -232,6 +242,16 @@ def main_content(page: Page) -> MainContent:
                        tuple(products.values()), tuple(products.items()))
 
 
+def unlinked_products(page: Page) -> list[tuple[Locator, str]]:
+    """Products listed with a price and a quantity box but no page of their own (a one-page
+    shop): each one's heading and its words."""
+    try:
+        rows = page.evaluate(script("unlinked_products.js"), {"price": PAGE_PATTERNS["price"]})
+    except Error:
+        return []
+    return [(page.locator(f'[data-auditor-product="{i}"]'), name) for i, name in rows if name]
+
+
 def count_results(page: Page) -> int:
     """How many distinct products the main region lists."""
     return main_content(page).results
@@ -290,9 +310,14 @@ def submit_control(page: Page | Locator, key: str,
 
 def account_link(page: Page) -> Found | None:
     """The way to the customer's account or sign-in page (often a person icon in the
-    header), where a store offers to create an account when nowhere else."""
+    header; or a small form's "Log in" button there), where a store offers to create an
+    account when nowhere else."""
+    chrome = page.locator("header, nav, [role=banner], [role=navigation]")
     return _try(page, [(page.get_by_role("link", name=words("account")),
-                        "link named account/sign in", 0.7)], seldom_there=True)
+                        "link named account/sign in", 0.7),
+                       (chrome.get_by_role("button", name=words("account")),
+                        "button named account/sign in in the header", 0.6)],
+                seldom_there=True)
 
 
 def open_dialog(page: Page) -> Found | None:
@@ -308,8 +333,10 @@ def own_button(part: Locator) -> Found | None:
 
 
 def any_submit(page: Page) -> Found | None:
-    return _try(page, [(page.locator("form button[type=submit], form button:not([type]), "
-                                     "form input[type=submit]"), "the form's submit button", 0.5)])
+    """A form's own button in the page's content (never the header's log-in or search)."""
+    return _try(page, [(main_region(page).locator(
+        "form button[type=submit], form button:not([type]), form input[type=submit]"),
+        "the form's submit button", 0.5)])
 
 
 def clearance_control(page: Page) -> Found | None:

@@ -14,6 +14,9 @@ from auditor.model import FormOutcome
 _FIELD_PATTERNS = [(token, re.compile(rx, re.I)) for token, rx in FIELD_WORDS]
 _TOKENS = {token for token, _ in FIELD_WORDS} | {
     "new-password", "current-password", "address-level1", "address-line2", "organization"}
+# What a number field can hold: a product's quantity labelled "Family board game" is no
+# family name.
+_NUMBERS = {"postal-code", "tel", "house-number", "cc-number", "cc-csc", "cc-exp"}
 
 
 def classify_field(field: dict[str, Any]) -> tuple[str | None, str]:
@@ -25,10 +28,11 @@ def classify_field(field: dict[str, Any]) -> tuple[str | None, str]:
         return "new-password", "type=password"
     if field.get("type") == "email":
         return "email", "type=email"
+    number = field.get("type") in ("number", "range")
     for source in ("label", "name", "id", "placeholder"):
         text = field.get(source) or ""
         for token, pattern in _FIELD_PATTERNS:
-            if text and pattern.search(text):
+            if text and pattern.search(text) and (token in _NUMBERS or not number):
                 return token, f"{source} '{text[:40]}'"
     if field.get("type") == "tel":
         return "tel", "type=tel"

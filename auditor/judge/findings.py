@@ -124,6 +124,9 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "who knows what she wants gets there at once.",
                 "Nielsen heuristic 7: flexibility and efficiency of use (accelerators for "
                 "the experienced); Baymard Institute search research"),
+    FindingKind("no-category-menu", "Let shoppers browse by category",
+                "Link each category from the menu, so a shopper goes straight to the kind of "
+                "thing she wants instead of scrolling one long page.", NIELSEN_FLEXIBILITY),
     FindingKind("no-price-filter", "Add a price filter",
                 "Shoppers with a budget want to narrow by price.",
                 NIELSEN_FLEXIBILITY),

@@ -24,6 +24,12 @@ def test_address_parts_are_told_apart(label, token):
     assert classify_field({"label": label})[0] == token
 
 
+def test_a_number_field_is_never_read_as_a_name():
+    quantity = {"label": "Family board game", "type": "number"}
+    assert classify_field(quantity)[0] is None
+    assert classify_field({"label": "Postcode", "type": "number"})[0] == "postal-code"
+
+
 def test_the_autocomplete_token_wins_over_the_words():
     assert classify_field({"label": "Address 2", "autocomplete": "address-line1"})[0] == \
         "address-line1"

@@ -50,6 +50,9 @@ def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     if found is None:
         found = reveal(ctx, step, lambda: discovery.navigation_link(
             ctx.page, name, ctx.locators.get("category")), "menu")
+    if found is None and chosen is None and discovery.unlinked_products(ctx.page):
+        raise NotOffered("no-category-menu", "this store has no category menu: every product "
+                                             "is listed on one page, without a page of its own")
     link = need(step, f"a navigation link to '{name or 'any category'}'", found,
                 "links and menu items in nav/header, opening menus and drop-downs", "category")
     press(ctx, step, link)
@@ -170,10 +173,28 @@ def product_link(ctx: JourneyContext,
                     or discovery.product_link(ctx.page, chosen.name))
 
 
+def _read_where_listed(ctx: JourneyContext, step: Step, named: str | None) -> bool:
+    """In a one-page shop her product has no page of its own: she reads it where it is
+    listed (its words, price and quantity box); whether there was one to read."""
+    here = discovery.unlinked_products(ctx.page)
+    chosen = choosing.choose(named, [name for _, name in here], _wish(ctx), "product",
+                             "on this page")
+    if chosen is None:
+        return False
+    here[chosen.index][0].scroll_into_view_if_needed()
+    step.evidence.chose = chosen.why
+    step.evidence.effort.append(f"read “{chosen.name[:60]}” where it is listed: it has no "
+                                "page of its own")
+    ctx.product_url, ctx.product = ctx.page.url, chosen
+    return True
+
+
 def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     chosen, found = ctx.first_read(product_link, params)
     named = params.get("product") or ctx.inputs.get("product")
     step.evidence.chose = chosen.why if chosen else None
+    if found is None and not ctx.locators.get("product") and _read_where_listed(ctx, step, named):
+        return
     link = need(step, f"a link to the product '{named}'" if named else "a product link", found,
                 "product links in the main region", "product")
     press(ctx, step, link)

@@ -32,10 +32,20 @@ def add_to_cart(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
 
 
 def _choose_required_options(ctx: JourneyContext) -> None:
-    """Pick the first real choice in size or colour selects that have none yet."""
-    for f in ctx.session.fields():
+    """Pick the first real choice in size or colour selects that have none yet, and where a
+    one-page shop lists a quantity box at nothing by each product, one of hers (the box
+    named for her product, else the only or first one)."""
+    fields = ctx.session.fields()
+    for f in fields:
         if f["tag"] == "select" and f["visible"] and not f["value"] and len(f["options"]) > 1:
             field_locator(ctx.page, f).select_option(index=1)
+    empty = [f for f in fields if f["type"] == "number" and f["visible"] and not f["readonly"]
+             and f["value"] in ("", "0")]
+    if not empty:
+        return
+    hers = (ctx.product.name if ctx.product else "").lower()
+    box = next((f for f in empty if hers and hers in f["label"].lower()), empty[0])
+    field_locator(ctx.page, box).fill("1")
 
 
 def checkout_control(ctx: JourneyContext, _params: dict[str, Any]) -> discovery.Found | None:

@@ -8,7 +8,7 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, back_home, need, press
+from auditor.gather.actions import JourneyContext, back_home, need, press, ready
 from auditor.gather.actions.conversation import answer_questions
 from auditor.gather.actions.opening import reveal
 from auditor.gather.actions.typing import fill_fields
@@ -26,8 +26,20 @@ def checkout_form(ctx: JourneyContext, _params: dict[str, Any]) -> list[dict[str
 
 
 def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
-    fill_fields(ctx, step, only_missing=False, required=True,
-                controls=ctx.first_read(checkout_form, params))
+    """Type her details; a first checkout page that asks nothing to type (a choice made
+    already, as "Continue as a guest") is continued first."""
+    controls = ctx.first_read(checkout_form, params)
+    for _ in range(MAX_CHECKOUT_PAGES):
+        if fill_fields(ctx, step, only_missing=False, controls=controls):
+            break
+        go_on = discovery.submit_control(ctx.page, "continue")
+        if go_on is None or not ready(go_on.locator):
+            break
+        press(ctx, step, go_on.locator)
+        step.evidence.effort.append("pressed “Continue”: this page asked nothing to type")
+        controls = ctx.session.fields()
+    if not step.evidence.fields_typed:  # said as the auditor's: no field it could read
+        fill_fields(ctx, step, only_missing=False, required=True, controls=controls)
     answer_questions(ctx, step)
 
 
@@ -69,8 +81,12 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
 def _confirmed(ctx: JourneyContext, step: Step) -> bool:
     """Whether the page confirms the order: its number, words said only of a placed order
     (on any address: a one-page checkout confirms on its own), or a thank-you away from
-    the checkout. Guests often get no number."""
-    text = discovery.main_content(ctx.page).text
+    the checkout, said in the page's sentences (never in a list of the checkout's steps that
+    names "Order confirmed" ahead). Guests often get no number."""
+    try:
+        text = ctx.page.evaluate(script("said_text.js"))
+    except Error:
+        return False
     number = discovery.order_number(text)
     placed = words("order_placed").search(text) or (
         words("order_done").search(text) and "checkout" not in ctx.page.url)
@@ -147,7 +163,8 @@ def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
                   or _form_button(ctx), "buttons named create account/register/sign up, "
                   "else the password form's own button", "create_account")
     press(ctx, step, button)
-    if _password_fields(ctx) and _error_text(ctx):
+    came_back = _password_fields(ctx) or discovery.submit_control(ctx.page, "create_account")
+    if came_back and _error_text(ctx):  # the same form back with an error
         raise StepFailed(f"the account was not created: {_error_text(ctx)}")
 
 

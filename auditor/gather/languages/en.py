@@ -8,9 +8,9 @@ WORDS = {
     "checkout": r"check ?out|proceed to (checkout|payment)",
     "guest": r"guest|without (an )?account|no account needed",
     "continue": r"^(continue|next|proceed|save and continue|continue to \w+)",
-    "place_order": r"place (the )?order|^(buy|pay)( now)?$|complete (the )?(order|purchase)|"
-                   r"confirm (and pay|order|purchase)|^pay\b|submit order|"
-                   r"order with an obligation to pay",
+    "place_order": r"place (the |your |binding )?order|^(buy|pay)( now)?$|"
+                   r"complete (the )?(order|purchase)|confirm (and pay|order|purchase)|^pay\b|"
+                   r"submit order|order with an obligation to pay",
     "create_account": r"create (an )?account|register|sign ?up",
     "clearance": r"clearance|sale|outlet|reduced|discount|specials?\b|promo",
     "choose": r"^(choose|select|change|pick)\b",
