@@ -11,7 +11,7 @@ WORDS = {
     "place_order": r"place (the |your |binding )?order|^(buy|pay)( now)?$|"
                    r"complete (the )?(order|purchase)|confirm (and pay|order|purchase)|^pay\b|"
                    r"submit order|order with an obligation to pay",
-    "create_account": r"create (an )?account|register|sign ?up",
+    "create_account": r"create (an? )?(new )?(customer )?account|register|sign ?up",
     "clearance": r"clearance|sale|outlet|reduced|discount|specials?\b|promo",
     "choose": r"^(choose|select|change|pick)\b",
     "agree": r"\bagree|terms|conditions|privacy policy",
@@ -40,7 +40,7 @@ WORDS = {
               r"awaiting (moderation|approval)",
     "review_title": r"title|summary|headline|subject",
     "order_word": r"order",
-    "number_word": r"number|no\.?",
+    "number_word": r"number|no\.?|code|reference",
     "is_word": r"is",
     "price_field": r"price|\bmin(imum)?\b|\bmax(imum)?\b",
     "price_high": r"max|\bto\b|high|up to",
