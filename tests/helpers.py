@@ -46,6 +46,18 @@ def serve(handler: type[BaseHTTPRequestHandler],
         server.server_close()
 
 
+def walk_story(browser, site: str, folder: Path, scenario: str):
+    """A scenario (YAML text) walked on `site` with quick typing, judged: the journey."""
+    from auditor.gather.walk import RunOptions, walk
+    from auditor.judge.journey import judge_journey
+    from auditor.scenario import load_journey_file
+
+    path = folder / "story.yaml"
+    path.write_text(scenario)
+    return judge_journey(walk(browser, load_journey_file(path), site, folder,
+                              RunOptions(typing_scale=0.05)))
+
+
 def images_that_load(page) -> tuple[int, int]:
     """How many of the map's screenshots load, of how many (the lightbox copies are hidden
     until opened)."""

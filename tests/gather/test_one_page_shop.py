@@ -9,11 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from helpers import PageHandler, serve
-
-from auditor.gather.walk import RunOptions, walk
-from auditor.judge.journey import judge_journey
-from auditor.scenario import load_journey_file
+from helpers import PageHandler, serve, walk_story
 
 HEADER = """<header><h1>Toys and tales</h1><nav aria-label="customer account">
   <form action="/account/login" method="get"><button type="submit">Log in</button></form>
@@ -119,10 +115,7 @@ def one_page_shop():
 
 
 def test_a_one_page_shop_is_bought_from_and_joined(browser, one_page_shop, tmp_path: Path):
-    path = tmp_path / "tickets.yaml"
-    path.write_text(SCENARIO)
-    journey = judge_journey(walk(browser, load_journey_file(path), one_page_shop, tmp_path,
-                                 RunOptions(typing_scale=0.05)))
+    journey = walk_story(browser, one_page_shop, tmp_path, SCENARIO)
     steps = {s.evidence.action: s.evidence for s in journey.steps}
     assert journey.outcome == "completed", [(s.name, s.error) for s in steps.values()]
     assert steps["open_category"].not_offered == "no-category-menu"

@@ -4,11 +4,7 @@ the novice makes his slip in the postcode instead, and the browser's refusal is 
 from pathlib import Path
 
 import pytest
-from helpers import PageHandler, serve
-
-from auditor.gather.walk import RunOptions, walk
-from auditor.judge.journey import judge_journey
-from auditor.scenario import load_journey_file
+from helpers import PageHandler, serve, walk_story
 
 PAGES = {
     "/": "<main><h1>Lamps</h1><a href='/p/desk-lamp'><img alt=''>Desk lamp</a></main>",
@@ -59,10 +55,7 @@ def delivery_store():
 
 def test_slip_moves_to_the_postcode_and_browser_validation_counts(browser, delivery_store,
                                                                    tmp_path: Path):
-    path = tmp_path / "careful.yaml"
-    path.write_text(SCENARIO)
-    journey = judge_journey(walk(browser, load_journey_file(path), delivery_store, tmp_path,
-                                 RunOptions(typing_scale=0.05)))
+    journey = walk_story(browser, delivery_store, tmp_path, SCENARIO)
     attempts = [s for s in journey.steps if s.evidence.form is not None]
     assert len(attempts) == 2, [(s.evidence.name, s.evidence.error) for s in journey.steps]
     for attempt in attempts:

@@ -11,11 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from helpers import PageHandler, serve
-
-from auditor.gather.walk import RunOptions, walk
-from auditor.judge.journey import judge_journey
-from auditor.scenario import load_journey_file
+from helpers import PageHandler, serve, walk_story
 
 HEADER = """<header><a href="/" aria-label="Toys – home"><svg width=20 height=20></svg></a>
   <nav><a href="/toys">Toys</a> <a href="/books">Books</a></nav>
@@ -188,10 +184,7 @@ def widget_store():
 
 def test_a_store_of_aria_widgets_is_bought_from_and_joined(browser, widget_store,
                                                            tmp_path: Path):
-    path = tmp_path / "widgets.yaml"
-    path.write_text(SCENARIO)
-    journey = judge_journey(walk(browser, load_journey_file(path), widget_store, tmp_path,
-                                 RunOptions(typing_scale=0.05)))
+    journey = walk_story(browser, widget_store, tmp_path, SCENARIO)
     steps = {s.evidence.action: s.evidence for s in journey.steps}
     assert journey.outcome == "completed", [(s.name, s.error) for s in steps.values()]
     assert "left the max price: every price here is within it already" in \
