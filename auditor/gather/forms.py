@@ -51,7 +51,7 @@ def tick(page: Page, field: dict[str, Any]) -> None:
     widget with role=radio or role=checkbox is clicked, since the page may wait for its
     server before it shows the tick (a delivery method saved with the cart)."""
     locator = field_locator(page, field)
-    if field["tag"] in ("input", "select", "textarea"):
+    if field["tag"] == "input":
         locator.check()
     else:
         locator.click()
