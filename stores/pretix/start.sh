@@ -1,7 +1,7 @@
 #!/bin/sh
 # Serve the seeded pretix shop on 127.0.0.1:PORT from a fresh copy of its database in STATE
-# (each start begins from the same catalogue, no orders, no accounts); its storefront is the
-# event's page, /toys/shop/. Usage: start.sh PORT STATE  (ZOO_CONFIG_ONLY=1: only write
+# (each start begins from the same catalogue, no orders, no accounts), as in production:
+# gunicorn, static files by WhiteNoise (wsgi.py); its storefront is the event's page, /toys/shop/. Usage: start.sh PORT STATE  (ZOO_CONFIG_ONLY=1: only write
 # STATE/pretix.cfg, for setup.sh). Its e-mails go to a loopback port where nothing listens.
 set -e
 CACHE=${ZOO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/journey-auditor/stores}/pretix
@@ -25,4 +25,5 @@ CFG
 [ -n "$ZOO_CONFIG_ONLY" ] && exit 0
 cp "$CACHE/seeded/db.sqlite3" "$2/"
 export PRETIX_CONFIG_FILE="$2/pretix.cfg"
-exec "$CACHE/venv/bin/python" -m pretix runserver "127.0.0.1:$1" --noreload --insecure
+exec "$CACHE/venv/bin/gunicorn" --chdir "$(dirname "$0")" --bind "127.0.0.1:$1" \
+     --workers 2 --threads 4 --log-level warning wsgi:application
