@@ -352,10 +352,12 @@ def clearance_control(page: Page) -> Found | None:
 def order_number(text: str) -> str | None:
     """The order number shown on a confirmation page, if any. Each mention of an order is
     tried in turn ("Thank you for your order. Order number: W-27182": the first one's
-    candidate is the word "Order", the next one's the number)."""
+    candidate is the word "Order", the next one's the number). A code of letters only counts
+    when written in capitals after words that are not ("Order QXKMN", never "ORDER CONFIRMED")."""
     match = ORDER_NUMBER.search(text)
     while match:
-        if any(ch.isdigit() for ch in match.group(1)):
-            return match.group(1)
+        code, said = match.group(1), text[match.start():match.start(1)]
+        if any(ch.isdigit() for ch in code) or (code.isupper() and not said.isupper()):
+            return code
         match = ORDER_NUMBER.search(text, match.start() + 1)
     return None

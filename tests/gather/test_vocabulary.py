@@ -105,3 +105,9 @@ def test_a_street_and_house_number_in_one_field_is_the_street(label):
 def test_an_order_number_after_a_thank_you_for_the_order_is_read():
     assert order_number("Thank you for your order Order number: W-27182") == "W-27182"
     assert order_number("Thank you for your order, we will write soon") is None
+
+
+def test_an_order_code_of_capital_letters_is_read_but_never_a_heading_in_capitals():
+    assert order_number("Thank you! Order QXKMN was placed.") == "QXKMN"
+    assert order_number("Your order: confirmed. ORDER CONFIRMED") is None
+    assert order_number("Your order is Confirmed") is None
