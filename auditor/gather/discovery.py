@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Error, Locator, Page
@@ -83,15 +84,12 @@ def search_box(page: Page, override: str | None = None) -> Found | None:
 
 
 def navigation_link(page: Page, name: str | None, override: str | None = None) -> Found | None:
-    """A category link in the site navigation, named `name` (or the first one)."""
+    """A category link named `name` (one of `category_names`, or the scenario's), in the
+    menu first, then anywhere on the page (a phone's sidebar, a footer). Without a name (the
+    store names no category) only the profile's locator can say which link is one."""
+    if not name:
+        return _try(page, [], override)
     nav = page.locator("nav, [role=navigation], header")
-    if not name:  # any category: a navigation link that is not home, cart or account
-        not_a_category = re.compile(
-            "|".join((WORDS["cart"], WORDS["checkout"], WORDS["account"])), re.I)
-        links = nav.locator('a[href]:not([href="/"]):not([href^="#"])'
-                            ':not([href*="=http"])').filter(
-            has_not_text=not_a_category)
-        return _try(page, [(links, "first category link in navigation", 0.6)], override)
     # Its own words first, in the menu or on the page (a phone's sidebar), before words that
     # hold them; those never lead home or where she is ("Toys & Tales", the logo, for "Toys").
     pattern = re.compile(re.escape(name), re.I)
@@ -110,18 +108,27 @@ def navigation_link(page: Page, name: str | None, override: str | None = None) -
 
 def category_names(page: Page) -> list[str]:
     """The categories the navigation names, shown or folded away in a closed menu (a person
-    knows a "Shop" menu holds them), in their order: links to another page of the store that
-    are not its name (the logo), its home, the page she is on, the cart, the account, a sale,
-    the search or a page about the store; never a telephone, e-mail or outside link (nor one
-    that only redirects outside: /redirect/?url=https://…)."""
-    links = page.locator("nav a[href], [role=navigation] a[href], header a[href]")
-    try:
-        rows = links.evaluate_all(script("link_words.js"))
-    except Error:
-        return []
+    knows a "Shop" menu holds them), in their order; the footer's when the header and menus
+    name none. Links to another page of the store that are not its name (the logo), its home,
+    the page she is on, the cart, the account, a sale, the search or a page about the store;
+    never a telephone, e-mail or outside link (nor one that only redirects outside:
+    /redirect/?url=https://…)."""
+    for where in ("nav a[href], [role=navigation] a[href], header a[href]",
+                  "footer a[href], [role=contentinfo] a[href]"):
+        try:
+            rows = page.locator(where).evaluate_all(script("link_words.js"))
+        except Error:
+            return []
+        if names := _categories(rows, page.url):
+            return names
+    return []
+
+
+def _categories(rows: list[list[Any]], url: str) -> list[str]:
+    """The names of the links ([words, href, is the store's name]) that may be categories."""
     not_one = re.compile("|".join(WORDS[k] for k in (
         "cart", "checkout", "account", "clearance", "search", "not_a_category")), re.I)
-    here, store = urlsplit(page.url), urlsplit(page.url)._replace(path="/", query="")
+    here, store = urlsplit(url), urlsplit(url)._replace(path="/", query="")
     names: list[str] = []
     for text, href, brand in rows:
         target = urlsplit(href)

@@ -8,7 +8,7 @@ import pytest
 from helpers import PageHandler, serve
 
 from auditor.gather.actions.search import read_results
-from auditor.gather.discovery import guest_choice, main_content
+from auditor.gather.discovery import category_names, guest_choice, main_content, navigation_link
 
 SHADOW_LISTING = """<header><a href="/product/ad-banner">Ad</a></header>
 <main><h2>Toys</h2><p>2 results</p><toy-grid></toy-grid>
@@ -99,3 +99,34 @@ def test_products_linked_by_query_string_are_counted(page):
 def test_no_results_words_yield_to_the_product_sought(page, html, found):
     _open(page, html)
     assert read_results(SimpleNamespace(page=page), "wooden toy train").result_count == found
+
+
+FOOTER_MENU = """<title>Toys & Tales</title>
+<header><a href="/">Toys &amp; Tales</a> <a href="tel:+4930123">Call us</a>
+<a href="/account/">My account</a> <a href="/redirect/?url=https://elsewhere.example/">Brand</a>
+</header>
+<main><h1>Welcome</h1></main>
+<footer><a href="/about/">About us</a> <a href="/c/toys/">Toys</a> <a href="/c/books/">Books</a>
+<a href="mailto:hi@example.com">Write to us</a> <a href="https://elsewhere.example/">Partner</a>
+</footer>"""
+
+
+class FooterMenu(PageHandler):
+    def do_GET(self) -> None:  # noqa: N802  (the standard library's name)
+        self.send_page(FOOTER_MENU.encode())
+
+
+def test_categories_only_in_the_footer_are_the_menu_and_no_header_link_is_one(page):
+    with serve(FooterMenu) as url:
+        page.goto(url + "/")
+        assert category_names(page) == ["Toys", "Books"]
+        found = navigation_link(page, "Books")
+        assert found is not None and found.locator.get_attribute("href") == "/c/books/"
+
+
+def test_without_a_category_name_only_a_profile_says_which_link_is_one(page):
+    with serve(FooterMenu) as url:
+        page.goto(url + "/")
+        assert navigation_link(page, None) is None
+        found = navigation_link(page, None, "footer a[href='/c/toys/']")
+        assert found is not None and found.how.startswith("profile")

@@ -29,27 +29,36 @@ def _wish(ctx: JourneyContext) -> set[str]:
 
 def _category_choice(ctx: JourneyContext, params: dict[str, Any]) -> choosing.Choice | None:
     """The category she will open: the named one if the menu has it, else her pick."""
-    named = params.get("category") or ctx.inputs.get("category")
-    return choosing.choose(named, discovery.category_names(ctx.page), _wish(ctx), "category",
-                           "in the menu")
+    return choosing.choose(_named(params, ctx), discovery.category_names(ctx.page), _wish(ctx),
+                           "category", "in the menu")
+
+
+def _named(params: dict[str, Any], ctx: JourneyContext,
+           chosen: choosing.Choice | None = None) -> str | None:
+    """Her category's name: the one chosen, else the scenario's."""
+    return chosen.name if chosen else params.get("category") or ctx.inputs.get("category")
 
 
 def category_link(ctx: JourneyContext,
                    params: dict[str, Any]) -> tuple[choosing.Choice | None,
                                                     discovery.Found | None]:
-    """Her category, and its link in the navigation when it is in sight already."""
+    """Her category (the scenario's when the menu names none), and its link when it is in
+    sight already."""
     chosen = _category_choice(ctx, params)
-    name = chosen.name if chosen else None
-    return chosen, discovery.navigation_link(ctx.page, name, ctx.locators.get("category"))
+    return chosen, discovery.navigation_link(ctx.page, _named(params, ctx, chosen),
+                                             ctx.locators.get("category"))
 
 
 def open_category(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None:
     chosen, found = ctx.first_read(category_link, params)
-    name = chosen.name if chosen else None
+    if found is None:  # chosen again once a menu is open: it may hold the only names
+        def in_the_open_menu() -> discovery.Found | None:
+            nonlocal chosen
+            chosen, hit = category_link(ctx, params)
+            return hit
+        found = reveal(ctx, step, in_the_open_menu, "menu")
+    name = _named(params, ctx, chosen)
     step.evidence.chose = chosen.why if chosen else None
-    if found is None:
-        found = reveal(ctx, step, lambda: discovery.navigation_link(
-            ctx.page, name, ctx.locators.get("category")), "menu")
     if found is None and chosen is None and discovery.unlinked_products(ctx.page):
         raise NotOffered("no-category-menu", "this store has no category menu: every product "
                                              "is listed on one page, without a page of its own")
