@@ -12,6 +12,7 @@ from auditor.gather.walk import RunOptions, walk
 from auditor.judge import gates, judge_run
 from auditor.model import AUDITOR_LOST, Journey, Persona, RunResult, StepSpec
 from auditor.report import verdict
+from auditor.report.html import render_html
 from auditor.report.junit import render_junit
 
 # A product page whose add-to-cart is a picture of a bag a person presses: no words, no role.
@@ -47,6 +48,9 @@ def test_a_control_discovery_cannot_find_is_the_auditors_failure_not_the_stores(
     assert not any(r.finding == "step-failed" for r in run.recommendations)
     assert run.gates == []  # the store's outcome is unknown: no default gate holds it
     assert "the auditor could not finish the journey" in verdict.persona_lines(run)[0]
+    page = render_html(run)  # on the map and the phone's timeline, said at its step
+    assert page.count("the auditor was lost here") == 2 * sum(s.lost for s in walked.steps) > 0
+    assert "Not the store's failure:</strong> the auditor could not find the add-to-cart" in page
     suite = ET.fromstring(render_junit(run)).find("testsuite")
     assert suite.get("failures") == "0" and suite.get("skipped") == "2"
     strict = judge_run(RunResult("t", "", "", []), [[walked]],
