@@ -1,7 +1,8 @@
 """django-oscar's storefront as its documentation sets a new shop up ("Building your own
 shop"), with nothing of Oscar's changed: SQLite, Whoosh search, free shipping,
 and the folders the zoo gives it (ZOO_STATE: database and media; ZOO_STATIC: the
-collected static files)."""
+collected static files). Served as in production: gunicorn, with WhiteNoise sending the
+static files gzipped (collected beside themselves) and Django the uploaded media."""
 
 import os
 from pathlib import Path
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +88,8 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.whoosh_backend.
                                     "PATH": str(STATE / "whoosh")}}
 STATIC_URL = "/static/"
 STATIC_ROOT = os.environ["ZOO_STATIC"]
+STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = str(STATE / "media")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # no mail leaves the machine
