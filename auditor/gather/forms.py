@@ -20,7 +20,10 @@ _NUMBERS = {"postal-code", "tel", "house-number", "cc-number", "cc-csc", "cc-exp
 
 
 def classify_field(field: dict[str, Any]) -> tuple[str | None, str]:
-    """The field's meaning as an autocomplete token, and the evidence used."""
+    """The field's meaning as an autocomplete token, and the evidence used. A box to tick or
+    a radio holds no typed answer, whatever its label ("Same as shipping address")."""
+    if field.get("type") in ("checkbox", "radio"):
+        return None, ""
     for part in field.get("autocomplete", "").split():
         if part in _TOKENS:
             return part, f"autocomplete={part}"

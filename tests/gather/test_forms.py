@@ -30,6 +30,11 @@ def test_a_number_field_is_never_read_as_a_name():
     assert classify_field({"label": "Postcode", "type": "number"})[0] == "postal-code"
 
 
+@pytest.mark.parametrize("kind", ["radio", "checkbox"])
+def test_a_choice_is_never_read_as_a_field_to_type_in(kind):
+    assert classify_field({"label": "Same as shipping address", "type": kind})[0] is None
+
+
 def test_the_autocomplete_token_wins_over_the_words():
     assert classify_field({"label": "Address 2", "autocomplete": "address-line1"})[0] == \
         "address-line1"
