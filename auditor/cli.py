@@ -11,7 +11,9 @@ import click
 
 from auditor import __version__
 from auditor.audit import AuditPlan, run_audit, run_folder
+from auditor.cli_demo import store_command
 from auditor.cli_reports import (
+    access_options,
     check_url,
     history_command,
     history_options,
@@ -99,12 +101,14 @@ def _audit(plan: AuditPlan, quiet: bool) -> RunResult:
 
 
 def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300,
-             filmstrip: bool = True):
+             filmstrip: bool = True, access=None, announce_automation: bool = False):
+    from auditor.access import OPEN
     from auditor.gather.walk import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
                       typing_scale=0.0 if fast_typing else 1.0, dwell_ms=dwell,
-                      locators=(profile or {}).get("locators"), filmstrip=filmstrip)
+                      locators=(profile or {}).get("locators"), filmstrip=filmstrip,
+                      access=access or OPEN, announce_automation=announce_automation)
 
 
 @main.command(epilog=RUN_EXAMPLES)
@@ -150,14 +154,22 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
 @click.option("--shard", metavar="I/N",
               help="Walk only shard I of N of the work (store × persona × run); join the "
                    "shards with 'auditor merge', which judges the whole.")
+@click.option("--announce-automation", is_flag=True,
+              help="Let the store see an automated browser (navigator.webdriver, a "
+                   "HeadlessChrome user agent); by default the personas' browser looks like "
+                   "a person's, so consent boxes and analytics meet them as they meet people.")
+@access_options
 @history_options
 def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tuple[Path, ...],
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
         fast_typing: bool, runs: int, parallel: bool, dwell: int, no_filmstrip: bool,
         lighthouse: bool, lighthouse_pages: int, quiet: bool, browser_endpoint: str | None,
-        shard: str | None, history: str, no_history: bool) -> None:
+        shard: str | None, history: str, no_history: bool, http_credentials: str | None,
+        headers: tuple[str, ...], storage_state: Path | None,
+        announce_automation: bool) -> None:
     """Walk each persona's journey on the store at URL and write the report."""
+    from auditor import access
     from auditor.judge import gates
     from auditor.profile import apply_profile, load_profile
     from auditor.report import load_results
@@ -172,6 +184,11 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
     journeys = _pick(load_journeys(scenario_dirs), personas)  # first: they declare actions
     site_profile = load_profile(profile) if profile else None
     journeys = [apply_profile(j, site_profile) for j in journeys]
+    url, entry = access.for_store(url, http_credentials, headers, storage_state, site_profile,
+                                  profile)
+    if lighthouse and entry != access.OPEN:
+        raise AuditorError("--lighthouse cannot pass credentials, headers or a storage state "
+                           "to Lighthouse yet; audit a closed store without --lighthouse")
     if compare_label and not compare_url:
         raise AuditorError("--compare-label names the --compare store; give --compare URL too")
     if compare_url and (label or url) == (compare_label or compare_url):
@@ -190,7 +207,8 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
                 (compare_label or compare_url) if compare_url else ""),
         budget=rules,
         baseline=load_results(baseline) if baseline else None,
-        options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip),
+        options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip,
+                         entry, announce_automation),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
         history=None if no_history else history, shard=part,
         browser_endpoint=browser_endpoint,
@@ -243,51 +261,6 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
     click.echo("The gates above are expected to fail on the flawed store; the demo exits 0.")
 
 
-class _StoreCommand(click.Command):
-    """`auditor store --help` lists the themes and flaws (imported only when asked for)."""
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from auditor.demo_store.app import THEMES
-        from auditor.demo_store.flaws import KNOWN_FLAWS
-
-        with formatter.section("Themes"):
-            formatter.write_dl(list(THEMES.items()))
-        with formatter.section("Flaws"):
-            formatter.write_dl([(f"{name}=SECONDS" if timed else name, what)
-                                for name, (timed, what) in KNOWN_FLAWS.items()])
-
-
-@main.command(cls=_StoreCommand)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port on 127.0.0.1 (0: any free).")
-@click.option("--flaw", "flaws", multiple=True,
-              help="Switch on a flaw, NAME or NAME=SECONDS (repeatable).")
-@click.option("--theme", default="classic", show_default=True,
-              help="Markup theme: classic, modern, platform, bootstrap or accordion.")
-@click.option("--catalogue", type=click.Choice(["standard", "renamed"]), default="standard",
-              show_default=True,
-              help="renamed: other categories and products, none that a built-in persona names.")
-def store(port: int, flaws: tuple[str, ...], theme: str, catalogue: str) -> None:
-    """Serve the demo store in the foreground until Ctrl-C."""
-    from auditor.demo_store.app import THEMES
-    from auditor.demo_store.flaws import KNOWN_FLAWS, parse_flaws
-    from auditor.demo_store.server import StoreServer
-
-    if theme not in THEMES:
-        raise AuditorError(f"unknown theme '{theme}'; known themes: {', '.join(THEMES)}")
-    parsed = parse_flaws(list(flaws))
-    server = StoreServer(parsed, port, theme, log_requests=True, catalogue=catalogue)
-    click.echo(f"Demo store at {server.url}, {catalogue} catalogue, theme {theme}: "
-               f"{THEMES[theme]}")
-    for name in sorted(parsed.switches | set(parsed.delays)):
-        click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
-                   + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("stopped")
-
-
 @main.command()
 @click.option("--scenarios", "scenario_dirs", multiple=True, type=click.Path(path_type=Path))
 def personas(scenario_dirs: tuple[Path, ...]) -> None:
@@ -333,9 +306,12 @@ def report(results: Path, out: Path) -> None:
 @click.option("--force", is_flag=True, help="Overwrite the profile file if it exists.")
 @click.option("--place-order", is_flag=True,
               help="Also fill the checkout and place an order (test stores only).")
+@access_options
 def discover(url: str, profile: Path | None, write_to: Path, force: bool,
-             place_order: bool) -> None:
+             place_order: bool, http_credentials: str | None, headers: tuple[str, ...],
+             storage_state: Path | None) -> None:
     """List what discovery finds on a store, with locators, and write a profile skeleton."""
+    from auditor import access
     from auditor.gather import survey
     from auditor.profile import load_profile
     from auditor.report.files import atomic_write
@@ -344,7 +320,9 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     if write_to.exists() and not force:
         raise AuditorError(f"{write_to} exists; pass --force to overwrite or --write another file")
     site = load_profile(profile) if profile else {}
-    found = survey.discover(url, site.get("inputs"), site.get("locators"), place_order)
+    url, entry = access.for_store(url, http_credentials, headers, storage_state, site, profile)
+    found = survey.discover(url, site.get("inputs"), site.get("locators"), place_order,
+                            access=entry)
     click.echo(f"What a shopper can find on {url}:")
     for key, hit in found.elements.items():
         click.echo(f"  ✔ {key:<15} {hit['selector'] or '-':<45} {hit['how']} "
@@ -371,6 +349,7 @@ def discover(url: str, profile: Path | None, write_to: Path, force: bool,
     sys.exit(int(ExitCode.OK if not found.missing else ExitCode.GATE_FAILED))
 
 
+main.add_command(store_command)
 main.add_command(history_command)
 main.add_command(trend_command)
 main.add_command(open_command)

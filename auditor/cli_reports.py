@@ -1,7 +1,7 @@
 """The commands that read what runs left behind: `auditor history` lists recorded runs,
 `auditor trend` writes the trend page, `auditor open` opens a report; `history_options`
-gives `run` and `demo` their --history / --no-history; what every command shares (the URL
-check, the summary printed after a run)."""
+gives `run` and `demo` their --history / --no-history, `access_options` the options of a
+closed store; what every command shares (the URL check, the summary printed after a run)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,23 @@ def history_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--history", default=DEFAULT_URL, show_default=True, metavar="URL",
                         help="History database: sqlite:///FILE, or "
                              "postgresql+psycopg://USER@HOST:PORT/DB to share one.")(command)
+
+
+def access_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--http-credentials, --header and --storage-state, for a closed store (auditor.access):
+    secrets, never written anywhere."""
+    command = click.option(
+        "--storage-state", type=click.Path(path_type=Path), metavar="FILE",
+        help="Cookies and local storage to start from (Playwright's storage-state JSON), "
+             "e.g. a signed-in session.")(command)
+    command = click.option(
+        "--header", "headers", multiple=True, metavar="NAME:VALUE",
+        help="An extra request header (repeatable), e.g. a preview-bypass token; sent with "
+             "every request the store's pages make.")(command)
+    return click.option(
+        "--http-credentials", metavar="USER:PASS",
+        help="HTTP basic auth for the store (its origin only); or set "
+             "AUDITOR_HTTP_CREDENTIALS, which keeps it out of the shell's history.")(command)
 
 
 @click.command("history")

@@ -7,6 +7,9 @@
       search: espresso cups
       product: Espresso Cup Set
       customer: {postal-code: "00-950", country: Poland}
+    access:              # a closed store (see auditor.access); $NAME: from the environment
+      http_credentials: $STAGING_AUTH
+      headers: {X-Preview-Token: $PREVIEW_TOKEN}
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from auditor.scenario import merge_inputs
 
 def load_profile(path: Path) -> dict[str, Any]:
     data = read_yaml(path, "profile") or {}
-    if not isinstance(data, dict) or set(data) - {"locators", "inputs"}:
-        raise ScenarioError(f"{path}: a profile is a mapping with 'locators' and 'inputs'")
+    if not isinstance(data, dict) or set(data) - {"locators", "inputs", "access"}:
+        raise ScenarioError(f"{path}: a profile is a mapping with 'locators', 'inputs' and "
+                            "'access'")
     locators = data.get("locators") or {}
     if not isinstance(locators, dict):
         raise ScenarioError(f"{path}: 'locators' must be a mapping")

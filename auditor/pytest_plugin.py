@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from auditor import __version__
+from auditor import __version__, access
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
 from auditor.errors import AuditorError
@@ -36,6 +36,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "audited journey in this session to DIR")
     group.addoption("--auditor-scenarios", metavar="DIR", action="append", default=[],
                     help="extra folder of persona/journey YAML files")
+    group.addoption("--auditor-http-credentials", metavar="USER:PASS", default=None,
+                    help="HTTP basic auth for the audited store (or AUDITOR_HTTP_CREDENTIALS)")
+    group.addoption("--auditor-header", metavar="NAME:VALUE", action="append", default=[],
+                    help="an extra request header for the audited store (repeatable)")
+    group.addoption("--auditor-storage-state", metavar="FILE", default=None,
+                    help="cookies and local storage to start from (Playwright's JSON)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,12 +56,15 @@ def demo_store() -> Iterator[Callable[..., StoreServer]]:
     """Start the demo store with flaws on a free loopback port; stopped after the test.
 
     store = demo_store("slow-product=2", "broken-search", theme="bootstrap")
-    `catalogue="renamed"`: a store where none of the built-in personas' named inputs fits.
+    `catalogue="renamed"`: a store where none of the built-in personas' named inputs fits;
+    `basic_auth=("user", "pass")`: a staging store that asks for a login.
     """
     servers: list[StoreServer] = []
 
-    def start(*flaws: str, theme: str = "classic", catalogue: str = "standard") -> StoreServer:
-        server = StoreServer(parse_flaws(list(flaws)), theme=theme, catalogue=catalogue).start()
+    def start(*flaws: str, theme: str = "classic", catalogue: str = "standard",
+              basic_auth: tuple[str, str] | None = None) -> StoreServer:
+        server = StoreServer(parse_flaws(list(flaws)), theme=theme, catalogue=catalogue,
+                             basic_auth=basic_auth).start()
         servers.append(server)
         return server
 
@@ -95,8 +104,11 @@ class AuditedJourney:
 @pytest.fixture
 def audit_journey(browser: Any, pytestconfig: pytest.Config,
                   tmp_path: Path) -> Callable[..., AuditedJourney]:
-    """Walk a persona's journey on the test's browser (pytest-playwright's `browser`)."""
+    """Walk a persona's journey on the test's browser (pytest-playwright's `browser`), with
+    the session's --auditor-http-credentials, --auditor-header and --auditor-storage-state
+    unless the call gives `access=`."""
     extra = [Path(p) for p in pytestconfig.getoption("--auditor-scenarios")]
+    state = pytestconfig.getoption("--auditor-storage-state")
     report_dir = pytestconfig.getoption("--auditor-report")
     shots = Path(report_dir) if report_dir else tmp_path
 
@@ -105,6 +117,10 @@ def audit_journey(browser: Any, pytestconfig: pytest.Config,
         journeys = load_journeys(extra)
         if persona not in journeys:
             raise AuditorError(f"unknown persona '{persona}'; known: {', '.join(journeys)}")
+        if "access" not in options:
+            url, options["access"] = access.for_store(
+                url, pytestconfig.getoption("--auditor-http-credentials"),
+                tuple(pytestconfig.getoption("--auditor-header")), Path(state) if state else None)
         run_options = RunOptions(typing_scale=0.0 if fast_typing else 1.0, **options)
         result = judge_journey(walk(browser, journeys[persona], url, shots, run_options))
         _SESSION_JOURNEYS.append(result)

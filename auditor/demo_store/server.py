@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hmac
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from types import TracebackType
+from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -21,12 +25,14 @@ class StoreServer:
     """
 
     def __init__(self, flaws: Flaws | None = None, port: int = 0, theme: str = "classic",
-                 log_requests: bool = False, catalogue: str = "standard") -> None:
+                 log_requests: bool = False, catalogue: str = "standard",
+                 basic_auth: tuple[str, str] | None = None) -> None:
         logging.getLogger("werkzeug").setLevel(logging.INFO if log_requests else logging.WARNING)
+        app = create_app(flaws, theme, catalogue)
         try:
             self._server: BaseWSGIServer = make_server(
-                "127.0.0.1", port, create_app(flaws, theme, catalogue), threaded=True
-            )
+                "127.0.0.1", port, behind_basic_auth(app, basic_auth) if basic_auth else app,
+                threaded=True)
         except OSError as exc:
             raise AuditorError(
                 f"cannot serve the demo store on 127.0.0.1:{port}: {exc.strerror}; "
@@ -58,3 +64,17 @@ class StoreServer:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
+
+
+def behind_basic_auth(app: Callable[..., Iterable[bytes]],
+                      credentials: tuple[str, str]) -> Callable[..., Iterable[bytes]]:
+    """The store as a staging site: a request without these credentials gets a 401."""
+    expected = "Basic " + base64.b64encode(":".join(credentials).encode()).decode()
+
+    def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if hmac.compare_digest(environ.get("HTTP_AUTHORIZATION", ""), expected):
+            return app(environ, start_response)
+        start_response("401 Unauthorized", [("WWW-Authenticate", 'Basic realm="staging"'),
+                                            ("Content-Type", "text/plain; charset=utf-8")])
+        return [b"This staging store asks for a login."]
+    return guarded

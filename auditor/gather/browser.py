@@ -34,8 +34,12 @@ HEADLESS_SHELL_PATHS = (
 )
 
 # Why each flag: see ENVIRONMENT.md. The proxy points at a closed port so that any request
-# leaving loopback fails fast; Chromium bypasses proxies for loopback by itself.
+# leaving loopback fails fast; Chromium bypasses proxies for loopback by itself. The browser
+# does not say it is automated (navigator.webdriver stays false, as in a person's browser):
+# consent libraries and analytics hide from browsers that do, and the personas must meet
+# what people meet (RunOptions.announce_automation says it again, per context).
 CHROMIUM_ARGS = [
+    "--disable-blink-features=AutomationControlled",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -147,3 +151,10 @@ def remote_note() -> str | None:
 def browser_label(browser: Browser) -> str:
     """Which browser measured, as a report names it: its program and version."""
     return f"{_PROGRAMS.get(browser, 'Chromium')} {browser.version}"
+
+
+def person_user_agent(browser: Browser) -> str:
+    """The user agent of a person's desktop Chrome of this version: headless Chromium's own
+    says "HeadlessChrome", which consent libraries and analytics read as a bot."""
+    return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            f"Chrome/{browser.version} Safari/537.36")

@@ -15,8 +15,10 @@ from typing import Any
 from playwright.sync_api import Browser, Error, Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from auditor.access import OPEN, Access
 from auditor.actions import expectations, touchpoint
 from auditor.gather import script
+from auditor.gather.browser import person_user_agent
 from auditor.gather.failures import (
     Lost,
     NotOffered,
@@ -42,7 +44,9 @@ class PersonaSession:
 
     def __init__(self, browser: Browser, persona: Persona, *, out_dir: Path | None,
                  step_timeout_ms: float = 30_000, typing_scale: float = 1.0,
-                 dwell_ms: float = 300, slug: str = "", filmstrip: bool = True) -> None:
+                 dwell_ms: float = 300, slug: str = "", filmstrip: bool = True,
+                 access: Access = OPEN, site: str = "", announce_automation: bool = False
+                 ) -> None:
         self.persona = persona
         self.out_dir = out_dir
         self.step_timeout_ms = step_timeout_ms
@@ -51,15 +55,22 @@ class PersonaSession:
         self.slug = slug or persona.id
         self.tell: Callable[[str], None] = lambda _what: None  # what she is doing, in words
         self.redact = Redactor()
+        for secret in access.secrets():
+            self.redact.add(secret)
         self.secret_fields: list[tuple[int, Locator]] = []  # (document number, field)
         self.site_host = ""
         self.traffic = Traffic()
         self.last_reading = (-1, 0.0)  # (document number, performance.now()) of the last metrics
         d = persona.device
+        agent = d.user_agent or (None if announce_automation else person_user_agent(browser))
         self.context = browser.new_context(
             viewport={"width": d.width, "height": d.height}, device_scale_factor=d.scale,
-            is_mobile=d.mobile, has_touch=d.touch, user_agent=d.user_agent, locale="en-US",
+            is_mobile=d.mobile, has_touch=d.touch, locale="en-US",
+            user_agent=agent,
+            **access.context_options(site),
         )
+        if announce_automation:
+            self.context.add_init_script(script("announce_automation.js"))
         self.context.set_default_timeout(step_timeout_ms)
         self.context.set_default_navigation_timeout(step_timeout_ms)
         self.context.add_init_script(script("observers.js"))

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditor.access import OPEN, Access
 from auditor.actions import locator_keys
 from auditor.gather.browser import open_browser
 from auditor.gather.forms import classify_field, field_key
@@ -48,12 +49,12 @@ class Discovery:
 
 def discover(url: str, inputs: dict[str, Any] | None = None,
              locators: dict[str, str] | None = None, place_order: bool = False,
-             out: Path | None = None) -> Discovery:
+             out: Path | None = None, access: Access = OPEN) -> Discovery:
     """Walk the explorer's journey and collect every locator it used or failed to find."""
     steps = STEPS + (ORDER_STEPS if place_order else ())
     journey = Journey(EXPLORER, steps, merge_inputs(DEFAULT_INPUTS, inputs or {}))
     found = Discovery()
-    options = RunOptions(typing_scale=0, dwell_ms=0, locators=locators)
+    options = RunOptions(typing_scale=0, dwell_ms=0, locators=locators, access=access)
     with open_browser() as browser:
         found.journey = walk(browser, journey, url, out, options,
                              on_step=lambda _j, ev: _collect(found, ev))

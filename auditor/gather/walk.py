@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser
 
+from auditor.access import OPEN, Access
 from auditor.actions import ACTIONS
 from auditor.gather.actions import JourneyContext
 from auditor.gather.session import PersonaSession
@@ -34,6 +35,8 @@ class RunOptions:
     dwell_ms: float = 300
     locators: dict[str, str] | None = None
     filmstrip: bool = True  # what she saw during waits longer than she finds fine
+    access: Access = OPEN  # how she gets into a closed store (the audited one only)
+    announce_automation: bool = False  # navigator.webdriver true, a HeadlessChrome user agent
 
 
 def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
@@ -48,7 +51,9 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     session = PersonaSession(browser, persona, out_dir=out_dir,
                              step_timeout_ms=options.step_timeout_ms,
                              typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
-                             slug=slug, filmstrip=options.filmstrip)
+                             slug=slug, filmstrip=options.filmstrip,
+                             access=OPEN if competitor else options.access, site=site,
+                             announce_automation=options.announce_automation)
     session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, own_address(journey.inputs, persona.id),
                          dict(options.locators or {}))
