@@ -10,6 +10,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from auditor.model_page import (  # noqa: F401  (part of this contract, imported from here)
+    ConsentBox,
+    FormFacts,
+    FormOutcome,
+    PageFacts,
+    ProductFacts,
+    SearchOutcome,
+)
+
 SCHEMA = "journey-auditor/2"
 EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
@@ -70,6 +79,7 @@ class Persona:
     typing_ms_per_key: float = 60
     mistakes: tuple[Mistake, ...] = ()
     guest: bool = True
+    consent: str = "reject"  # her answer to a cookie box: the privacy-friendly one by default
 
 
 @dataclass(frozen=True)
@@ -98,80 +108,6 @@ class Journey:
     persona: Persona
     steps: tuple[StepSpec, ...]
     inputs: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class SearchOutcome:  # what a search found
-    query: str
-    result_count: int
-    way_out: bool = False
-    sample: list[str] = field(default_factory=list)
-
-
-@dataclass
-class FormOutcome:
-    """What a form kept and lost after a submit; never any value the persona typed."""
-
-    retained: list[str] = field(default_factory=list)
-    cleared: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)
-    attempt: int = 1
-    mistake_in: str | None = None
-    error_message: str | None = None
-    retype_keystrokes: int = 0
-    retype_ms: float = 0
-    browser_blocked: bool = False
-
-
-@dataclass
-class ProductFacts:
-    """Which parts of a full product description the page shows."""
-
-    price: bool = False
-    description: bool = False
-    size: bool = False
-    material: bool = False
-    care: bool = False
-    complete: int = 0
-    of: int = 5
-
-    def missing(self) -> list[str]:
-        return [f.name for f in fields(self)[:self.of] if not getattr(self, f.name)]
-
-
-@dataclass
-class FormFacts:
-    """A page's form controls counted: how many, how many labelled, how many autofillable."""
-
-    fields: int = 0  # the order form's own: never the site's search box
-    labelled: int = 0
-    autocomplete: int = 0
-    types: list[str] = field(default_factory=list)
-    autofillable: int | None = None  # fields autocomplete applies to (not boxes and radios)
-
-
-@dataclass
-class PageFacts:
-    """What the page showed once the step was over, read in the page (never its text)."""
-
-    title: str = ""
-    h1: str = ""
-    product: ProductFacts | None = None
-    price_filter: bool | None = None  # None: not looked for on this kind of step
-    guest_checkout: bool | None = None
-    form: FormFacts | None = None
-    too_large_to_analyse_bytes: int | None = None
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> PageFacts:
-        known = {f.name for f in fields(cls)}
-        facts = cls(**{k: v for k, v in d.items() if k in known})
-        if isinstance(facts.product, dict):
-            facts.product = ProductFacts(**facts.product)
-        if isinstance(facts.form, dict):
-            facts.form = FormFacts(**facts.form)
-        return facts
 
 
 @dataclass
@@ -222,12 +158,14 @@ class StepEvidence:
     touchpoint: str = ""  # where she met the store, in a journey map's words (auditor.actions)
     expected: str = "happy"  # the emotion the team expects here (the ideal journey)
     effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
+    consent: ConsentBox | None = None  # a cookie box she met on this step
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
         ev = {k: v for k, v in d.items() if k in {f.name for f in fields(cls)}}
         ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
         ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
+        ev["consent"] = ConsentBox(**d["consent"]) if d.get("consent") else None
         ev["page"] = PageFacts.from_dict(d.get("page") or {})
         return cls(**ev)
 

@@ -111,6 +111,7 @@ def _list(path: Path, key: str, data: dict) -> list:
 
 
 _PERSONA_KEYS = {f.name for f in dataclasses.fields(Persona)} | {"patience"}
+CONSENT_ANSWERS = ("reject", "accept")  # a persona's answer to a cookie box
 
 
 def _persona(path: Path, raw: Any) -> Persona:
@@ -133,6 +134,9 @@ def _persona(path: Path, raw: Any) -> Persona:
     values["network"] = _preset(path, "network", values.get("network", "unthrottled"),
                                 NETWORKS, Network)
     values["mistakes"] = tuple(_mistake(path, m) for m in values.get("mistakes") or ())
+    if values.get("consent", "reject") not in CONSENT_ANSWERS:
+        raise ScenarioError(f"{path}: persona.consent '{values['consent']}' is unknown; use "
+                            f"{' or '.join(CONSENT_ANSWERS)}")
     for key in ("motivations", "pain_points"):
         values[key] = tuple(values.get(key) or ())
     try:

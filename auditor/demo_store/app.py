@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from auditor.demo_store import catalog
 from auditor.demo_store.accordion import add_accordion_checkout
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
+from auditor.demo_store.consent import add_consent_box
 from auditor.demo_store.flaws import Flaws, parse_flaws
 from auditor.demo_store.multistep import add_multistep_checkout
 from auditor.demo_store.news_and_reviews import add_news_and_reviews
@@ -191,6 +192,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     if theme in MULTISTEP:
         add_multistep_checkout(app, theme, flaws, orders, lines_of)
     add_news_and_reviews(app, shop.by_slug, reviews)
+    add_consent_box(app, flaws)
     return app
 
 

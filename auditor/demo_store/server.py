@@ -28,7 +28,7 @@ class StoreServer:
                  log_requests: bool = False, catalogue: str = "standard",
                  basic_auth: tuple[str, str] | None = None) -> None:
         logging.getLogger("werkzeug").setLevel(logging.INFO if log_requests else logging.WARNING)
-        app = create_app(flaws, theme, catalogue)
+        app = self.app = create_app(flaws, theme, catalogue)
         try:
             self._server: BaseWSGIServer = make_server(
                 "127.0.0.1", port, behind_basic_auth(app, basic_auth) if basic_auth else app,

@@ -179,7 +179,8 @@ class PersonaSession:
         look(step)
         evidence.wait_ms = round(evidence.wait_ms)  # as results.json keeps it
         looked = 0 if self.traffic.crashed else self.dwell_ms
-        evidence.duration_ms = round(evidence.wait_ms + evidence.typing_ms + looked)
+        answering = evidence.consent.answered_ms if evidence.consent else 0
+        evidence.duration_ms = round(evidence.wait_ms + evidence.typing_ms + looked + answering)
 
     def type_keys(self, locator: Locator, text: str, secret: bool = False) -> float:
         """Clear the field and type like the persona types; returns their typing time in ms."""

@@ -18,7 +18,8 @@ WORDS = {key: either(key) for key in (
     "search", "add_to_cart", "cart", "account", "checkout", "guest", "continue", "place_order",
     "create_account", "clearance", "choose", "agree", "card_payment", "no_card_payment",
     "no_results", "not_a_category", "order_done", "newsletter", "review", "review_form",
-    "rating", "share", "thanks")}
+    "rating", "share", "thanks", "consent_box", "consent_accept", "consent_reject",
+    "consent_settings", "consent_save")}
 WORDS["menu"] = either("menu", r"^☰$|^≡$")  # a menu button drawn as a sign
 # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).
 WORDS["order_placed"] = either("order_placed")

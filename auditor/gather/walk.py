@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 from auditor.access import OPEN, Access
 from auditor.actions import ACTIONS
 from auditor.gather.actions import JourneyContext
+from auditor.gather.actions.consent import answer_consent
 from auditor.gather.session import PersonaSession
 from auditor.model import Journey, JourneyEvidence, StepEvidence, StepSpec
 from auditor.scenario import DEFAULT_INPUTS
@@ -82,7 +83,9 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
                 session.tell(f"step {number}/{len(journey.steps)}: {spec.named(attempt)}")
                 with session.step(len(walked.steps), spec, spec.named(attempt),
                                   ctx.ahead) as step:
+                    answer_consent(ctx, step)  # a box that came late on the page before
                     ACTIONS[spec.action].perform(ctx, step, spec.params)
+                answer_consent(ctx, step)  # a box this step's page showed: answered now
                 gathered(step.evidence)
                 if not ctx.retry:
                     break

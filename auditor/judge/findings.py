@@ -143,6 +143,24 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "can speak for the store.",
                 "Reichheld, The One Number You Need to Grow, Harvard Business Review (2003): "
                 "customers who recommend a store drive its growth (the advocacy stage)"),
+    FindingKind("consent-blocks", "Let visitors see the shop before the cookie question",
+                "Show the consent box as a banner that leaves the page readable and usable, "
+                "small on phones: a box over the page stands between every new visitor and "
+                "the store.",
+                "Google Search Central: avoid intrusive interstitials and dialogs that hide "
+                "the main content on mobile; Nielsen Norman Group, Popups: 10 problematic "
+                "trends and alternatives (2019)",
+                major=0.3, penalty={"minor": 5, "major": 15}),  # share of a phone's screen
+    FindingKind("consent-no-reject", "Offer “Reject all” beside “Accept all”",
+                "Put a reject button on the cookie box's first layer, as easy to press as "
+                "accept.",
+                "EDPB Cookie Banner Taskforce report (2023): no reject button on the first "
+                "layer (type A practice)", penalty=15),
+    FindingKind("consent-returns", "Remember the visitor's cookie answer",
+                "Keep the answer for the whole site (the cookie's path and domain) so the box "
+                "asks once, not on every page.",
+                "Article 29 Working Party / EDPB Guidelines on consent (WP259): repeated "
+                "consent requests cause click fatigue", penalty=20),
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY, penalty=10),

@@ -87,6 +87,7 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Ju
     _judge_form(persona, ev, j)
     _judge_page(persona, ev, j)
     _judge_stability(ev, j)
+    _judge_consent(persona, ev, j)
     _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
@@ -146,6 +147,28 @@ def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     j.find("much-effort", "minor", f"'{ev.name}' took {extra} extra presses",
            f"{persona.name} had to press {extra} other things first ({'; '.join(ev.effort)})",
            count=int(extra - many + 1))
+
+
+def _judge_consent(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    """A cookie box met: what it covered and blocked, whether it let her say no, whether it
+    asked again."""
+    box = ev.consent
+    if box is None:
+        return
+    phone = persona.device.mobile and box.covered >= (KINDS["consent-blocks"].major or 1)
+    if box.blocks_page or phone:
+        said = (f"the cookie box covered {box.covered:.0%} of the screen"
+                + (" and blocked the page until answered" if box.blocks_page else ""))
+        j.find("consent-blocks", "major" if phone else "minor", f"'{ev.name}': {said}", said)
+    if not box.reject_first:
+        how = {"reject": "rejected through its settings",
+               "accept": "gave in and accepted"}.get(box.answered, "found no answer")
+        said = "the cookie box offered no reject on its first layer" + (
+            f": {persona.name} {how}" if box.choice == "reject" else "")
+        j.find("consent-no-reject", "major", f"'{ev.name}': {said}", said)
+    if box.again:
+        said = f"the cookie box came back after {persona.name} had answered it"
+        j.find("consent-returns", "major", f"'{ev.name}': {said}", said)
 
 
 def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:

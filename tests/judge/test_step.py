@@ -145,3 +145,33 @@ def test_a_few_extra_presses_are_the_web_many_are_a_finding():
     assert many.score == 100 - 2 * 3  # two presses at or past the threshold of five
     assert "Aistė had to press 6 other things first (pressed “Continue”" in many.reasons[0]
     assert many.findings[0].reference.startswith("Baymard")
+
+
+def _box_met(persona, **box):
+    from auditor.model import ConsentBox
+
+    ev = evidence(consent=ConsentBox(**{"choice": "reject", "answered": "reject", **box}),
+                  effort=["answered the cookie box: “Reject all”"])
+    return judge_step(persona, ev, 0)
+
+
+def test_a_cookie_box_that_blocks_the_page_costs_a_little_and_more_over_a_phone_screen():
+    from dataclasses import replace
+
+    from auditor.scenario import DEVICES
+
+    small = _box_met(PARENT, covered=0.1, blocks_page=True)
+    assert [(f.id, f.severity) for f in small.findings] == [("consent-blocks", "minor")]
+    phone = _box_met(replace(PARENT, device=DEVICES["phone"]), covered=0.45, blocks_page=True)
+    assert [(f.id, f.severity) for f in phone.findings] == [("consent-blocks", "major")]
+    assert phone.score < small.score < 100
+    assert _box_met(PARENT, covered=0.1).findings == []  # a banner that leaves the page be
+
+
+def test_a_box_without_a_reject_or_that_asks_again_is_said_with_the_persona_s_name():
+    refused = _box_met(PARENT, reject_first=False, answered="accept")
+    assert "Aistė gave in and accepted" in refused.findings[0].message
+    assert "EDPB" in refused.findings[0].reference
+    again = _box_met(PARENT, again=True)
+    assert [f.id for f in again.findings] == ["consent-returns"]
+    assert "after Aistė had answered it" in again.reasons[0]

@@ -40,6 +40,7 @@ class JourneyContext:
     attempt: int = 1
     retry: bool = False
     order_number: str | None = None
+    consent_given: str | None = None  # her answer to the store's cookie box, once given
     ahead: LookAhead = field(init=False, repr=False)  # the next step's first read
 
     def __post_init__(self) -> None:

@@ -25,6 +25,12 @@ WORDS = {
     "review_form": r"bewertung",
     "rating": r"bewertung",
     "share": r"^teilen\b",
+    "consent_box": r"cookie|einwilligung|datenschutz|zustimm|tracking",
+    "consent_accept": r"akzeptieren|zustimmen|einverstanden|annehmen|erlauben|^ok$",
+    "consent_reject": r"ablehnen|verweigern|nur (technisch )?notwendige|nur essenzielle|"
+                      r"ohne (zustimmung|einwilligung)",
+    "consent_settings": r"einstellungen|anpassen|verwalten|optionen|auswählen",
+    "consent_save": r"speichern|auswahl bestätigen",
     "thanks": r"danke|angemeldet",
     "review_title": r"titel",
     "order_word": r"bestellnummer|bestellung",

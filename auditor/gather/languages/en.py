@@ -35,6 +35,15 @@ WORDS = {
     "review_form": r"review|rating",
     "rating": r"rating|stars|score",
     "share": r"^share\b",
+    "consent_box": r"cookie|consent|privacy|tracking|personal data",
+    "consent_accept": r"^(accept|allow|agree|i agree|i accept|ok|okay|got it|yes)\b|"
+                      r"accept (all|cookies)|allow (all|cookies)",
+    "consent_reject": r"reject|decline|deny|refuse|disagree|necessary only|"
+                      r"only (strictly )?necessary|essential only|only essential|"
+                      r"accept (only )?(necessary|essential)|no,? thanks|continue without",
+    "consent_settings": r"settings|preferences|customi[sz]e|manage|options|more choices|"
+                        r"let me choose",
+    "consent_save": r"^save|confirm (my )?(choices|selection|preferences)",
     "thanks": r"thank|subscribed|you.re (on the list|in)|check your (inbox|e-?mail)|"
               r"confirm your (e-?mail|subscription)|(submitted|received|posted|added|saved)\b|"
               r"awaiting (moderation|approval)",

@@ -25,6 +25,12 @@ WORDS = {
     "review_form": r"avis",
     "rating": r"note",
     "share": r"^partager\b",
+    "consent_box": r"cookie|consentement|confidentialit|traceurs|données personnelles",
+    "consent_accept": r"accepter|j.accepte|autoriser|d.accord",
+    "consent_reject": r"refuser|je refuse|continuer sans accepter|uniquement (les )?(nécessaires|"
+                      r"essentiels)",
+    "consent_settings": r"paramètres|paramétrer|personnaliser|gérer|préférences|choisir",
+    "consent_save": r"enregistrer|confirmer (mes )?choix|valider",
     "thanks": r"merci|inscrit",
     "review_title": r"titre",
     "order_word": r"commande",

@@ -1,0 +1,95 @@
+"""What one step met on the page, as evidence: a search's outcome, a form's, the page's facts
+and a consent box. Part of the contract between stages (auditor.model re-exports it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class SearchOutcome:  # what a search found
+    query: str
+    result_count: int
+    way_out: bool = False
+    sample: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FormOutcome:
+    """What a form kept and lost after a submit; never any value the persona typed."""
+
+    retained: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    attempt: int = 1
+    mistake_in: str | None = None
+    error_message: str | None = None
+    retype_keystrokes: int = 0
+    retype_ms: float = 0
+    browser_blocked: bool = False
+
+
+@dataclass
+class ProductFacts:
+    """Which parts of a full product description the page shows."""
+
+    price: bool = False
+    description: bool = False
+    size: bool = False
+    material: bool = False
+    care: bool = False
+    complete: int = 0
+    of: int = 5
+
+    def missing(self) -> list[str]:
+        return [f.name for f in fields(self)[:self.of] if not getattr(self, f.name)]
+
+
+@dataclass
+class FormFacts:
+    """A page's form controls counted: how many, how many labelled, how many autofillable."""
+
+    fields: int = 0  # the order form's own: never the site's search box
+    labelled: int = 0
+    autocomplete: int = 0
+    types: list[str] = field(default_factory=list)
+    autofillable: int | None = None  # fields autocomplete applies to (not boxes and radios)
+
+
+@dataclass
+class PageFacts:
+    """What the page showed once the step was over, read in the page (never its text)."""
+
+    title: str = ""
+    h1: str = ""
+    product: ProductFacts | None = None
+    price_filter: bool | None = None  # None: not looked for on this kind of step
+    guest_checkout: bool | None = None
+    form: FormFacts | None = None
+    too_large_to_analyse_bytes: int | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PageFacts:
+        known = {f.name for f in fields(cls)}
+        facts = cls(**{k: v for k, v in d.items() if k in known})
+        if isinstance(facts.product, dict):
+            facts.product = ProductFacts(**facts.product)
+        if isinstance(facts.form, dict):
+            facts.form = FormFacts(**facts.form)
+        return facts
+
+
+@dataclass
+class ConsentBox:
+    """A cookie or consent box the persona met and answered, measured; never its whole text."""
+
+    choice: str  # what she wanted: accept or reject
+    pressed: list[str] = field(default_factory=list)  # the buttons' words, in order
+    answered: str = ""  # what she ended up giving: accept, reject, or "" (no answer found)
+    covered: float = 0.0  # the share of the screen it covered, 0-1
+    blocks_page: bool = False  # the page behind it could not be used until it was answered
+    answered_ms: float = 0  # from the box seen to the box gone after her last press
+    again: bool = False  # it came back after she had answered it on an earlier page
+    reject_first: bool = True  # its first layer offered a reject
