@@ -34,8 +34,11 @@ class _StoreCommand(click.Command):
               help="renamed: other categories and products, none that a built-in persona names.")
 @click.option("--basic-auth", metavar="USER:PASS",
               help="Ask for these HTTP basic-auth credentials, as a staging site does.")
+@click.option("--hosted-card", is_flag=True,
+              help="Take cards through a payment provider on another origin (localhost): "
+                   "each card field in its own iframe, then 3-D Secure (classic theme).")
 def store_command(port: int, flaws: tuple[str, ...], theme: str, catalogue: str,
-          basic_auth: str | None) -> None:
+          basic_auth: str | None, hosted_card: bool) -> None:
     """Serve the demo store in the foreground until Ctrl-C."""
     from auditor import access
     from auditor.demo_store.app import THEMES
@@ -46,8 +49,10 @@ def store_command(port: int, flaws: tuple[str, ...], theme: str, catalogue: str,
         raise AuditorError(f"unknown theme '{theme}'; known themes: {', '.join(THEMES)}")
     parsed = parse_flaws(list(flaws))
     login = access.pair(basic_auth, "--basic-auth", "USER:PASS") if basic_auth else None
+    if hosted_card and theme != "classic":
+        raise AuditorError("--hosted-card is the classic theme's checkout; drop --theme")
     server = StoreServer(parsed, port, theme, log_requests=True, catalogue=catalogue,
-                         basic_auth=login)
+                         basic_auth=login, card_provider=hosted_card)
     click.echo(f"Demo store at {server.url}, {catalogue} catalogue, theme {theme}: "
                f"{THEMES[theme]}")
     for name in sorted(parsed.switches | set(parsed.delays)):

@@ -57,14 +57,16 @@ def demo_store() -> Iterator[Callable[..., StoreServer]]:
 
     store = demo_store("slow-product=2", "broken-search", theme="bootstrap")
     `catalogue="renamed"`: a store where none of the built-in personas' named inputs fits;
-    `basic_auth=("user", "pass")`: a staging store that asks for a login.
+    `basic_auth=("user", "pass")`: a staging store that asks for a login; `hosted_card=True`:
+    card fields from a payment provider on another origin, then 3-D Secure.
     """
     servers: list[StoreServer] = []
 
     def start(*flaws: str, theme: str = "classic", catalogue: str = "standard",
-              basic_auth: tuple[str, str] | None = None) -> StoreServer:
+              basic_auth: tuple[str, str] | None = None,
+              hosted_card: bool = False) -> StoreServer:
         server = StoreServer(parse_flaws(list(flaws)), theme=theme, catalogue=catalogue,
-                             basic_auth=basic_auth).start()
+                             basic_auth=basic_auth, card_provider=hosted_card).start()
         servers.append(server)
         return server
 

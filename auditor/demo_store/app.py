@@ -16,6 +16,7 @@ from auditor.demo_store.consent import add_consent_box
 from auditor.demo_store.flaws import Flaws, parse_flaws
 from auditor.demo_store.multistep import add_multistep_checkout
 from auditor.demo_store.news_and_reviews import add_news_and_reviews
+from auditor.demo_store.provider import card_state, new_card_session
 
 THEMES = {
     "classic": "server-rendered pages, one-page checkout, labelled fields",
@@ -35,11 +36,14 @@ THEMES = {
 _ROUTES = {"platform": ("/collections/<slug>", "/products/<slug>"),
            "bootstrap": ("/list.php", "/view.php"), "accordion": ("/list.php", "/view.php")}
 MULTISTEP = ("modern", "platform")
+HOSTED = ("cc_number", "cc_exp", "cc_csc")  # the card fields a payment provider hosts
 
 
 def create_app(flaws: Flaws | None = None, theme: str = "classic",
-               catalogue: str = "standard") -> Flask:
-    """Build the store; state (carts in a signed cookie, orders in memory) lives per process."""
+               catalogue: str = "standard", provider: str | None = None) -> Flask:
+    """Build the store; state (carts in a signed cookie, orders in memory) lives per process.
+    `provider`: the address of a card payment provider (provider.py) whose hosted fields and
+    3-D Secure the classic checkout uses instead of its own card fields."""
     flaws = flaws or parse_flaws([])
     shop = catalog.CATALOGUES[catalogue]
     app = Flask(__name__)
@@ -131,20 +135,48 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         lines, total = _cart_lines(shop, session.get("cart", {}))
         if not lines:
             return redirect(url_for("cart"), code=303)
-        values = {f.name: request.form.get(f.name, "") for f in FIELDS}
-        errors = validate(values) if request.method == "POST" else {}
-        if request.method == "POST" and not errors:
-            if flaws.on("checkout-500"):
-                abort(500)
-            number = f"MT-{secrets.randbelow(900000) + 100000}"
-            orders[number] = {"email": values["email"], "lines": lines, "total": total}
-            session["cart"] = {}
-            return redirect(url_for("order", number=number), code=303)
+        names = tuple(f.name for f in FIELDS if not (provider and f.name in HOSTED))
+        values = {name: request.form.get(name, "") for name in names}
+        errors = validate(values, names=names) if request.method == "POST" else {}
+        challenge = None
+        if request.method == "POST" and not errors and provider:
+            sid = request.form.get("card_session", "")
+            if card_state(provider, sid).get("ready"):  # the bank asks next: 3-D Secure
+                challenge, session["pending"] = sid, values
+            else:
+                errors["card"] = "Check your card details."
+        if request.method == "POST" and not errors and not challenge:
+            return place(values, lines, total)
         if errors and flaws.on("clear-form-on-error"):
             values = {}
+        return render_checkout(values, errors, lines, total, challenge)
+
+    def place(values: dict[str, str], lines: list[dict], total: float):
+        if flaws.on("checkout-500"):
+            abort(500)
+        number = f"MT-{secrets.randbelow(900000) + 100000}"
+        orders[number] = {"email": values["email"], "lines": lines, "total": total}
+        session["cart"] = {}
+        return redirect(url_for("order", number=number), code=303)
+
+    def render_checkout(values: dict[str, str], errors: dict[str, str], lines: list[dict],
+                        total: float, challenge: str | None = None):
         return render_template("checkout.html", fields=FIELDS, values=values, errors=errors,
                                countries=COUNTRIES, lines=lines, total=total,
-                               unlabeled=flaws.on("unlabeled-fields"))
+                               unlabeled=flaws.on("unlabeled-fields"), provider=provider,
+                               hosted=HOSTED, card_session=new_card_session(),
+                               challenge=challenge, shop_origin=request.host_url.rstrip("/"))
+
+    @app.post("/checkout/3ds")
+    def checkout_3ds():
+        lines, total = _cart_lines(shop, session.get("cart", {}))
+        values = session.pop("pending", None)
+        if not (provider and lines and values):
+            return redirect(url_for("checkout"), code=303)
+        if card_state(provider, request.form.get("card_session", "")).get("authenticated"):
+            return place(values, lines, total)
+        return render_checkout(values, {"card": "Your bank did not confirm the payment."},
+                               lines, total)
 
     @app.get("/order/<number>")
     def order(number: str):

@@ -14,6 +14,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from auditor.demo_store.app import create_app
 from auditor.demo_store.flaws import Flaws
+from auditor.demo_store.provider import create_provider
 from auditor.errors import AuditorError, ExitCode
 
 
@@ -26,9 +27,14 @@ class StoreServer:
 
     def __init__(self, flaws: Flaws | None = None, port: int = 0, theme: str = "classic",
                  log_requests: bool = False, catalogue: str = "standard",
-                 basic_auth: tuple[str, str] | None = None) -> None:
+                 basic_auth: tuple[str, str] | None = None, card_provider: bool = False) -> None:
         logging.getLogger("werkzeug").setLevel(logging.INFO if log_requests else logging.WARNING)
-        app = self.app = create_app(flaws, theme, catalogue)
+        # The payment provider's hosted card fields come from another site (localhost, not
+        # 127.0.0.1): cross-origin frames in their own renderer, as a real provider's are.
+        self._provider = make_server("127.0.0.1", 0, create_provider(), threaded=True) \
+            if card_provider else None
+        provider = f"http://localhost:{self._provider.server_port}" if self._provider else None
+        app = self.app = create_app(flaws, theme, catalogue, provider)
         try:
             self._server: BaseWSGIServer = make_server(
                 "127.0.0.1", port, behind_basic_auth(app, basic_auth) if basic_auth else app,
@@ -45,16 +51,21 @@ class StoreServer:
         return f"http://127.0.0.1:{self._server.server_port}"
 
     def start(self) -> StoreServer:
+        if self._provider:
+            threading.Thread(target=self._provider.serve_forever, daemon=True).start()
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
 
     def serve_forever(self) -> None:
+        if self._provider:
+            threading.Thread(target=self._provider.serve_forever, daemon=True).start()
         self._server.serve_forever()
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        for server in filter(None, (self._server, self._provider)):
+            server.shutdown()
+            server.server_close()
         if self._thread:
             self._thread.join(timeout=5)
 

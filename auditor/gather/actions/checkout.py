@@ -67,7 +67,7 @@ def place_order(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> None
                       "buttons named place order/buy/pay/continue", "place_order")
         start_url, loads = ctx.page.url, ctx.session.traffic.loads
         press(ctx, step, button)
-        if _confirmed(ctx, step):
+        if _confirmed(ctx, step) or (_three_d_secure(ctx, step) and _confirmed(ctx, step)):
             return
         after = by_key(ctx.session.fields())
         outcome = compare(before, after, ctx.typed, new_page=ctx.session.traffic.loads != loads)
@@ -95,6 +95,28 @@ def _confirmed(ctx: JourneyContext, step: Step) -> bool:
         ctx.retry = False
         step.evidence.order_number = number
         step.evidence.order_placed = True
+        return True
+    return False
+
+
+def _three_d_secure(ctx: JourneyContext, step: Step) -> bool:
+    """A 3-D Secure challenge after the pay press (the bank's page in a frame of the shop's,
+    often a modal): completed as a card holder does; its time is part of the step's wait and
+    said in the step's effort. False when there is none."""
+    for frame in ctx.page.frames[1:]:
+        try:
+            said = frame.evaluate(script("said_text.js"))
+        except Error:
+            continue
+        button = frame.get_by_role("button", name=words("three_ds_complete"))
+        if not words("three_ds").search(said) or not button.count():
+            continue
+        waited = step.evidence.wait_ms
+        called = button.first.inner_text().strip()
+        press(ctx, step, button.first)
+        took = step.evidence.wait_ms - waited
+        step.evidence.metrics["three_ds_ms"] = round(took)
+        step.evidence.effort.append(f"completed 3-D Secure: “{called}” ({took / 1000:.1f} s)")
         return True
     return False
 

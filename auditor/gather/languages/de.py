@@ -25,6 +25,8 @@ WORDS = {
     "review_form": r"bewertung",
     "rating": r"bewertung",
     "share": r"^teilen\b",
+    "three_ds": r"3-?d ?secure|authentifizier|zahlung bestätigen|ihre bank",
+    "three_ds_complete": r"^(abschließen|bestätigen|authentifizieren|weiter|senden)\b",
     "consent_box": r"cookie|einwilligung|datenschutz|zustimm|tracking",
     "consent_accept": r"akzeptieren|zustimmen|einverstanden|annehmen|erlauben|^ok$",
     "consent_reject": r"ablehnen|verweigern|nur (technisch )?notwendige|nur essenzielle|"

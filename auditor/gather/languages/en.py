@@ -35,6 +35,8 @@ WORDS = {
     "review_form": r"review|rating",
     "rating": r"rating|stars|score",
     "share": r"^share\b",
+    "three_ds": r"3-?d ?secure|authenticat|verify (your|this) (payment|purchase)|your bank",
+    "three_ds_complete": r"^(complete|authenticate|confirm|verify|submit|continue)\b",
     "consent_box": r"cookie|consent|privacy|tracking|personal data",
     "consent_accept": r"^(accept|allow|agree|i agree|i accept|ok|okay|got it|yes)\b|"
                       r"accept (all|cookies)|allow (all|cookies)",

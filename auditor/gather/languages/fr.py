@@ -25,6 +25,8 @@ WORDS = {
     "review_form": r"avis",
     "rating": r"note",
     "share": r"^partager\b",
+    "three_ds": r"3-?d ?secure|authentifi|confirmer (le|votre) paiement|votre banque",
+    "three_ds_complete": r"^(terminer|confirmer|valider|authentifier|continuer)\b",
     "consent_box": r"cookie|consentement|confidentialit|traceurs|données personnelles",
     "consent_accept": r"accepter|j.accepte|autoriser|d.accord",
     "consent_reject": r"refuser|je refuse|continuer sans accepter|uniquement (les )?(nécessaires|"
