@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from auditor.errors import AuditorError, ExitCode, ScenarioError
 
 CREDENTIALS_ENV = "AUDITOR_HTTP_CREDENTIALS"
+ACCOUNT_ENV = "AUDITOR_ACCOUNT"  # EMAIL:PASSWORD of the store account a persona signs in to
 PROFILE_KEYS = ("http_credentials", "headers", "storage_state")
 PREFLIGHT_TIMEOUT_S = 10
 
@@ -82,6 +83,31 @@ def from_options(credentials: str | None, headers: tuple[str, ...], storage_stat
         else saved.credentials,
         tuple(h for h in saved.headers if h[0].lower() not in named) + pairs,
         _state_file(storage_state, "--storage-state") if storage_state else saved.storage_state)
+
+
+def account_of(inputs: dict[str, Any]) -> tuple[str, str] | None:
+    """The store account a persona signs in with: the journey's `inputs.account` ({email,
+    password}, `$NAME` values from the environment), else AUDITOR_ACCOUNT=EMAIL:PASSWORD."""
+    given = inputs.get("account") or {}
+    if isinstance(given, dict) and given.get("email") and given.get("password"):
+        return (secret_value(given["email"], "inputs.account.email"),
+                secret_value(given["password"], "inputs.account.password"))
+    email, found, password = os.environ.get(ACCOUNT_ENV, "").partition(":")
+    return (email.strip(), password) if found and email.strip() else None
+
+
+def with_accounts(journeys: list[Any], chosen: bool) -> tuple[list[Any], list[str]]:
+    """The journeys to walk: one that signs in is left out, said in a line, when no account
+    is given, unless it was asked for by name (then its sign-in step says what to set)."""
+    kept, notes = [], []
+    for journey in journeys:
+        signs_in = any(step.action == "sign_in" for step in journey.steps)
+        if signs_in and not chosen and account_of(journey.inputs) is None:
+            notes.append(f"{journey.persona.id}: not walked, no account to sign in with "
+                         f"(set {ACCOUNT_ENV}=EMAIL:PASSWORD or inputs.account in --profile)")
+        else:
+            kept.append(journey)
+    return kept, notes
 
 
 def for_store(url: str, credentials: str | None, headers: tuple[str, ...],
@@ -142,13 +168,13 @@ def _from_profile(profile: dict[str, Any], path: Path | None) -> Access:
         raise ScenarioError(f"{where}.headers: a mapping of header names to values")
     state = data.get("storage_state")
     return Access(
-        pair(_env(credentials, f"{where}.http_credentials"), f"{where}.http_credentials",
+        pair(secret_value(credentials, f"{where}.http_credentials"), f"{where}.http_credentials",
               "USER:PASS") if credentials else None,
-        tuple((str(k), _env(v, f"{where}.headers.{k}")) for k, v in headers.items()),
+        tuple((str(k), secret_value(v, f"{where}.headers.{k}")) for k, v in headers.items()),
         _state_file(Path(str(state)), f"{where}.storage_state") if state else None)
 
 
-def _env(value: Any, field: str) -> str:
+def secret_value(value: Any, field: str) -> str:
     """A profile value, or the environment variable a `$NAME` value names."""
     text = str(value)
     if not text.startswith("$"):

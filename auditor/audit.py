@@ -28,10 +28,6 @@ from auditor.model import (
 from auditor.report import write_report
 from auditor.shard import Shard, Unit
 
-UNANNOUNCED = ("The personas' browser did not say it was automated (navigator.webdriver "
-               "false, a Chrome user agent), so consent boxes and analytics met them as they "
-               "meet people; --announce-automation lets the store tell the auditor apart.")
-
 
 @dataclass
 class AuditPlan:
@@ -99,8 +95,6 @@ def run_audit(plan: AuditPlan,
                "include the network between that machine and the store."]
               if plan.browser_endpoint else [])
     run.notes += [*remote, *filter(None, [remote_note()])]
-    if not plan.options.announce_automation:
-        run.notes.append(UNANNOUNCED)
     try:
         if plan.parallel:
             _in_parallel(len(tasks), work, plan.browser_endpoint)

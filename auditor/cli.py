@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -184,6 +185,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
     journeys = _pick(load_journeys(scenario_dirs), personas)  # first: they declare actions
     site_profile = load_profile(profile) if profile else None
     journeys = [apply_profile(j, site_profile) for j in journeys]
+    journeys, not_walked = access.with_accounts(journeys, chosen=bool(personas))
     url, entry = access.for_store(url, http_credentials, headers, storage_state, site_profile,
                                   profile)
     if lighthouse and entry != access.OPEN:
@@ -214,6 +216,8 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         browser_endpoint=browser_endpoint,
     )
     plan.out = _prepare_out(out)
+    for note in not_walked:
+        click.echo(note)
     result = _audit(plan, quiet)
     print_summary(result, plan.out / "index.html")
     sys.exit(int(exit_code(result)))
@@ -243,12 +247,15 @@ def _prepare_out(out: Path | None) -> Path:
 def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
          no_history: bool) -> None:
     """Audit the flawed demo store beside the well-made one with every built-in persona."""
+    from auditor.access import ACCOUNT_ENV
+    from auditor.demo_store.accounts import DEMO_ACCOUNT
     from auditor.demo_store.flaws import parse_flaws
     from auditor.demo_store.server import StoreServer
     from auditor.judge import gates
     from auditor.scenario import load_journeys
 
     flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error"])
+    os.environ.setdefault(ACCOUNT_ENV, ":".join(DEMO_ACCOUNT))  # the returning customer's
     with StoreServer(flawed) as bad, StoreServer() as good:
         out = _prepare_out(out or Path("reports/demo"))
         plan = AuditPlan(_pick(load_journeys(), ()), bad.url, out,

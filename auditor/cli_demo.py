@@ -41,6 +41,7 @@ def store_command(port: int, flaws: tuple[str, ...], theme: str, catalogue: str,
           basic_auth: str | None, hosted_card: bool) -> None:
     """Serve the demo store in the foreground until Ctrl-C."""
     from auditor import access
+    from auditor.demo_store.accounts import DEMO_ACCOUNT
     from auditor.demo_store.app import THEMES
     from auditor.demo_store.flaws import KNOWN_FLAWS, parse_flaws
     from auditor.demo_store.server import StoreServer
@@ -55,6 +56,8 @@ def store_command(port: int, flaws: tuple[str, ...], theme: str, catalogue: str,
                          basic_auth=login, card_provider=hosted_card)
     click.echo(f"Demo store at {server.url}, {catalogue} catalogue, theme {theme}: "
                f"{THEMES[theme]}")
+    click.echo(f"  its account: {DEMO_ACCOUNT[0]}, password {DEMO_ACCOUNT[1]} "
+               f"(AUDITOR_ACCOUNT={':'.join(DEMO_ACCOUNT)} for the returning customer)")
     for name in sorted(parsed.switches | set(parsed.delays)):
         click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
                    + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))

@@ -159,6 +159,7 @@ class StepEvidence:
     expected: str = "happy"  # the emotion the team expects here (the ideal journey)
     effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
     consent: ConsentBox | None = None  # a cookie box she met on this step
+    asked_again: list[str] = field(default_factory=list)  # signed in, typed what she holds
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:

@@ -12,6 +12,7 @@ from pathlib import Path
 from auditor import history
 from auditor.fleet import ledger
 from auditor.fleet.tasks import finish_if_complete
+from auditor.gather.walk import UNANNOUNCED
 from auditor.judge import evidence_of, judge_run
 from auditor.model import RunResult
 from auditor.report import load_results, verdict, write_report
@@ -44,7 +45,7 @@ def as_shards(walked: RunResult, folder: Path) -> list[Path]:
     paths = []
     for (unit, number), journey in zip(units.items(), walked.journeys, strict=True):
         part = RunResult(walked.tool_version, walked.started_at, walked.finished_at, [],
-                         browser=walked.browser)  # a shard has no baseline: no notes here
+                         browser=walked.browser, notes=[UNANNOUNCED])  # its walk's, no baseline
         part.shard = {**plan_of(Shard(number, len(units)), identity, units), "walked": [unit]}
         judge_run(part, [[evidence_of(journey)]])
         write_report(part, folder / f"shard-{number}")
@@ -61,7 +62,9 @@ def on_the_fleet(walked: RunResult, folder: Path, budget: Path) -> RunResult:
         "budget": str(budget), "baseline": str(BASELINE), "created_at": walked.started_at,
         "browser": walked.browser})
     for unit, journey in zip(units, walked.journeys, strict=True):
-        ledger.record_walk(engine, "same-walks", unit, evidence_of(journey), "test")
+        walk = evidence_of(journey)
+        walk.notes = [UNANNOUNCED]  # as every walk notes it
+        ledger.record_walk(engine, "same-walks", unit, walk, "test")
     report = finish_if_complete(engine, "same-walks")
     assert report is not None
     return load_results(Path(report).parent / "results.json")
@@ -79,7 +82,7 @@ def test_run_merge_and_the_fleet_end_a_run_the_same_way(demo_store, tmp_path: Pa
     assert done.returncode == 1, done.stderr  # gates fail on this store
     walked = load_results(tmp_path / "run" / "results.json")
     assert walked.gates and walked.comparison
-    assert len(walked.notes) == 1 and "baseline run of" in walked.notes[0]
+    assert walked.notes == [UNANNOUNCED, walked.notes[1]] and "baseline run of" in walked.notes[1]
 
     merged = auditor("merge", *map(str, as_shards(walked, tmp_path)), "--budget", str(budget),
                      "--baseline", str(BASELINE), "--out", str(tmp_path / "merged"),

@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 
 from auditor.demo_store import catalog
 from auditor.demo_store.accordion import add_accordion_checkout
+from auditor.demo_store.accounts import add_accounts, held_by_account
 from auditor.demo_store.checkout_form import COUNTRIES, FIELDS, validate
 from auditor.demo_store.consent import add_consent_box
 from auditor.demo_store.flaws import Flaws, parse_flaws
@@ -137,6 +138,8 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
             return redirect(url_for("cart"), code=303)
         names = tuple(f.name for f in FIELDS if not (provider and f.name in HOSTED))
         values = {name: request.form.get(name, "") for name in names}
+        if request.method == "GET":
+            values = {n: v for n, v in held_by_account(flaws).items() if n in names}
         errors = validate(values, names=names) if request.method == "POST" else {}
         challenge = None
         if request.method == "POST" and not errors and provider:
@@ -225,6 +228,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
         add_multistep_checkout(app, theme, flaws, orders, lines_of)
     add_news_and_reviews(app, shop.by_slug, reviews)
     add_consent_box(app, flaws)
+    add_accounts(app, flaws)
     return app
 
 

@@ -16,6 +16,7 @@ KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
     "checkout-500": (False, "placing the order fails with HTTP 500"),
     "layout-shift": (False, "a late banner pushes the page down"),
     "unlabeled-fields": (False, "checkout inputs have no labels or autocomplete"),
+    "account-forgets": (False, "a signed-in customer's checkout asks again for everything"),
     "consent-box": (False, "a cookie box (vanilla-cookieconsent) blocks the page until answered"),
     "consent-no-reject": (False, "the cookie box offers no reject on its first layer"),
     "consent-forgotten": (False, "the cookie box forgets the answer and comes back on every page"),

@@ -53,6 +53,7 @@ def submit(what: Submission) -> tuple[str, Path, int]:
     """Queue every journey of the run; its id, its report folder and how many workers
     answered the call to listen to its stores."""
     from auditor import history
+    from auditor.access import with_accounts
     from auditor.scenario import load_journeys
     from auditor.shard import Unit, journeys_digest
 
@@ -62,7 +63,8 @@ def submit(what: Submission) -> tuple[str, Path, int]:
     if unknown:
         raise AuditorError(f"unknown persona '{unknown[0]}'; known personas: "
                            f"{', '.join(sorted(journeys))}")
-    chosen = [journeys[p] for p in (what.personas or sorted(journeys))]
+    chosen, _ = with_accounts([journeys[p] for p in (what.personas or sorted(journeys))],
+                              chosen=bool(what.personas))
     fleet_run = uuid.uuid4().hex[:12]
     out = Path(what.out or f"reports/fleet-{fleet_run}").resolve()
     out.mkdir(parents=True, exist_ok=True)

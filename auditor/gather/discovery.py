@@ -315,7 +315,7 @@ def submit_control(page: Page | Locator, key: str,
     ], override)
 
 
-def account_link(page: Page) -> Found | None:
+def account_link(page: Page, override: str | None = None) -> Found | None:
     """The way to the customer's account or sign-in page (often a person icon in the
     header; or a small form's "Log in" button there), where a store offers to create an
     account when nowhere else."""
@@ -324,7 +324,7 @@ def account_link(page: Page) -> Found | None:
                         "link named account/sign in", 0.7),
                        (chrome.get_by_role("button", name=words("account")),
                         "button named account/sign in in the header", 0.6)],
-                seldom_there=True)
+                override, seldom_there=True)
 
 
 def open_dialog(page: Page) -> Found | None:

@@ -27,6 +27,11 @@ StepListener = Callable[[JourneyEvidence, StepEvidence], None]
 ActivityListener = Callable[[JourneyEvidence, str], None]
 
 
+UNANNOUNCED = ("The personas' browser did not say it was automated (navigator.webdriver "
+               "false, a Chrome user agent), so consent boxes and analytics met them as they "
+               "meet people; --announce-automation lets the store tell the auditor apart.")
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """Knobs of a run; every one is a CLI flag."""
@@ -59,6 +64,8 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     ctx = JourneyContext(session, site, own_address(journey.inputs, persona.id),
                          dict(options.locators or {}))
     walked = JourneyEvidence(persona, site, label=label, competitor=competitor)
+    if not options.announce_automation:
+        walked.notes.append(UNANNOUNCED)
     if on_activity:
         session.tell = lambda what: on_activity(walked, what)
 

@@ -161,6 +161,12 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "asks once, not on every page.",
                 "Article 29 Working Party / EDPB Guidelines on consent (WP259): repeated "
                 "consent requests cause click fatigue", penalty=20),
+    FindingKind("account-asks-again", "Fill the checkout from the customer's account",
+                "Prefill the e-mail, name and address a signed-in customer's account holds, "
+                "so a returning customer only confirms them.",
+                "Baymard Institute checkout research: returning customers expect a store to "
+                "remember their details; every field typed again is effort and a reason to "
+                "leave", major=4, penalty=6, most=40),  # fields asked again: 6 points each
     FindingKind("dialog", "Do not interrupt with dialogs",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY, penalty=10),

@@ -88,6 +88,7 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Ju
     _judge_page(persona, ev, j)
     _judge_stability(ev, j)
     _judge_consent(persona, ev, j)
+    _judge_account(persona, ev, j)
     _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
@@ -169,6 +170,16 @@ def _judge_consent(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if box.again:
         said = f"the cookie box came back after {persona.name} had answered it"
         j.find("consent-returns", "major", f"'{ev.name}': {said}", said)
+
+
+def _judge_account(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    """Signed in, and still asked for what the account holds."""
+    again = len(ev.asked_again)
+    if not again:
+        return
+    said = f"signed in, {persona.name} still typed {again} detail(s) the account holds"
+    j.find("account-asks-again", "major" if again >= (KINDS["account-asks-again"].major or 4)
+           else "minor", f"'{ev.name}': {said}", said, count=again)
 
 
 def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:

@@ -14,8 +14,8 @@ from auditor.model import Journey, Persona, StepSpec
 PAGES = {
     "/disabled": b"<main><h1>Oak table</h1><button disabled>Add to cart</button></main>",
     "/covered": b"<main><h1>Oak table</h1><button>Add to cart</button></main>"
-                b"<div class='cookie-banner' style='position:fixed;inset:0;background:#fff'>"
-                b"We use cookies <button>OK</button></div>",
+                b"<div class='promo' style='position:fixed;inset:0;background:#fff'>"
+                b"Spring sale today <button>OK</button></div>",
 }
 
 
@@ -26,8 +26,8 @@ class Store(PageHandler):
 
 @pytest.mark.parametrize("path, why", [
     ("/disabled", "could not press “Add to cart”: it is greyed out (disabled)"),
-    ("/covered", "could not press “Add to cart”: something covers it: div.cookie-banner "
-                 '("We use cookies OK")'),
+    ("/covered", "could not press “Add to cart”: something covers it: div.promo "
+                 '("Spring sale today OK")'),
 ])
 def test_an_unpressable_control_fails_fast_saying_why(browser, path, why):
     journey = Journey(Persona("shopper", "Sam"), (

@@ -41,6 +41,7 @@ class JourneyContext:
     retry: bool = False
     order_number: str | None = None
     consent_given: str | None = None  # her answer to the store's cookie box, once given
+    signed_in: bool = False  # into her account (sign_in): the store should know her details
     ahead: LookAhead = field(init=False, repr=False)  # the next step's first read
 
     def __post_init__(self) -> None:
@@ -125,6 +126,15 @@ def back_home(ctx: JourneyContext, step: Step, to_find: str) -> bool:
     step.act(lambda: ctx.page.goto(ctx.base_url, wait_until="commit"))
     step.evidence.effort.append(f"went back to the home page to find {to_find}")
     return True
+
+
+def error_said(ctx: JourneyContext) -> str | None:
+    """The error messages the page shows (alerts, messages tied to fields), redacted."""
+    try:
+        texts = [t.strip() for t in ctx.page.evaluate(script("error_texts.js")) if t.strip()]
+    except Error:
+        return None
+    return ctx.session.redact(" ".join(texts)[:300]) if texts else None
 
 
 def ready(target: Locator) -> bool:

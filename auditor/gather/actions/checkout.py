@@ -8,9 +8,17 @@ from typing import Any
 from playwright.sync_api import Error
 
 from auditor.gather import discovery, script
-from auditor.gather.actions import JourneyContext, back_home, need, press, ready
+from auditor.gather.actions import (
+    JourneyContext,
+    back_home,
+    error_said,
+    need,
+    press,
+    ready,
+)
 from auditor.gather.actions.conversation import answer_questions
 from auditor.gather.actions.opening import reveal
+from auditor.gather.actions.signing import ACCOUNT_HOLDS
 from auditor.gather.actions.typing import fill_fields
 from auditor.gather.discovery import Found
 from auditor.gather.failures import StepFailed
@@ -29,8 +37,10 @@ def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     """Type her details; a first checkout page that asks nothing to type (a choice made
     already, as "Continue as a guest") is continued first."""
     controls = ctx.first_read(checkout_form, params)
+    typed: list[str] = []
     for _ in range(MAX_CHECKOUT_PAGES):
-        if fill_fields(ctx, step, only_missing=False, controls=controls):
+        typed = fill_fields(ctx, step, only_missing=False, controls=controls)
+        if typed:
             break
         go_on = discovery.submit_control(ctx.page, "continue")
         if go_on is None or not ready(go_on.locator):
@@ -40,6 +50,8 @@ def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
         controls = ctx.session.fields()
     if not step.evidence.fields_typed:  # said as the auditor's: no field it could read
         fill_fields(ctx, step, only_missing=False, required=True, controls=controls)
+    if ctx.signed_in:  # what she typed that her account holds: asked for again
+        step.evidence.asked_again = [k for k in typed if ctx.tokens.get(k) in ACCOUNT_HOLDS]
     answer_questions(ctx, step)
 
 
@@ -132,7 +144,7 @@ def _record_rejection(ctx: JourneyContext, step: Step, outcome: Any, after: dict
     to_retype = set(outcome.cleared) | set(outcome.invalid)
     outcome.retype_keystrokes = sum(len(ctx.typed.get(k, "")) for k in to_retype)
     outcome.retype_ms = outcome.retype_keystrokes * persona.typing_ms_per_key
-    outcome.error_message = _error_text(ctx)
+    outcome.error_message = error_said(ctx)
     step.evidence.form = outcome
     failed = [e for e in ctx.session.traffic.http_errors if e["status"] >= 500]
     if failed:
@@ -147,14 +159,6 @@ def _record_rejection(ctx: JourneyContext, step: Step, outcome: Any, after: dict
 def _last_slip(ctx: JourneyContext) -> str | None:
     slipped = {t for t, n in ctx.slips.items() if n}
     return next((k for k, t in ctx.tokens.items() if t in slipped), None)
-
-
-def _error_text(ctx: JourneyContext) -> str | None:
-    try:
-        texts = [t.strip() for t in ctx.page.evaluate(script("error_texts.js")) if t.strip()]
-    except Error:
-        return None
-    return ctx.session.redact(" ".join(texts)[:300]) if texts else None
 
 
 def account_offer(ctx: JourneyContext, _params: dict[str, Any]) -> tuple[bool, Found | None]:
@@ -186,8 +190,8 @@ def create_account(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> N
                   "else the password form's own button", "create_account")
     press(ctx, step, button)
     came_back = _password_fields(ctx) or discovery.submit_control(ctx.page, "create_account")
-    if came_back and _error_text(ctx):  # the same form back with an error
-        raise StepFailed(f"the account was not created: {_error_text(ctx)}")
+    if came_back and error_said(ctx):  # the same form back with an error
+        raise StepFailed(f"the account was not created: {error_said(ctx)}")
 
 
 def _on_account_page(ctx: JourneyContext, step: Step,

@@ -25,6 +25,7 @@ WORDS = {
     "review_form": r"bewertung",
     "rating": r"bewertung",
     "share": r"^teilen\b",
+    "sign_out": r"abmelden|ausloggen",
     "three_ds": r"3-?d ?secure|authentifizier|zahlung bestätigen|ihre bank",
     "three_ds_complete": r"^(abschließen|bestätigen|authentifizieren|weiter|senden)\b",
     "consent_box": r"cookie|einwilligung|datenschutz|zustimm|tracking",

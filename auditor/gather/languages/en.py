@@ -35,6 +35,7 @@ WORDS = {
     "review_form": r"review|rating",
     "rating": r"rating|stars|score",
     "share": r"^share\b",
+    "sign_out": r"sign ?out|log ?out|logout",
     "three_ds": r"3-?d ?secure|authenticat|verify (your|this) (payment|purchase)|your bank",
     "three_ds_complete": r"^(complete|authenticate|confirm|verify|submit|continue)\b",
     "consent_box": r"cookie|consent|privacy|tracking|personal data",

@@ -25,6 +25,7 @@ WORDS = {
     "review_form": r"avis",
     "rating": r"note",
     "share": r"^partager\b",
+    "sign_out": r"déconnexion|se déconnecter",
     "three_ds": r"3-?d ?secure|authentifi|confirmer (le|votre) paiement|votre banque",
     "three_ds_complete": r"^(terminer|confirmer|valider|authentifier|continuer)\b",
     "consent_box": r"cookie|consentement|confidentialit|traceurs|données personnelles",

@@ -25,6 +25,7 @@ WORDS = {
     "review_form": r"atsiliep",
     "rating": r"įvertinim",
     "share": r"^dalintis\b",
+    "sign_out": r"atsijungti",
     "three_ds": r"3-?d ?secure|autentifikav|patvirtinkite mokėjimą|jūsų bankas",
     "three_ds_complete": r"^(užbaigti|patvirtinti|tęsti)\b",
     "consent_box": r"slapuk|sutikim|privatum|asmens duomen",

@@ -25,6 +25,7 @@ WORDS = {
     "review_form": r"opini|recenz",
     "rating": r"ocena",
     "share": r"^udostępnij\b",
+    "sign_out": r"wyloguj",
     "three_ds": r"3-?d ?secure|uwierzytelni|potwierdź płatność|twój bank",
     "three_ds_complete": r"^(zakończ|potwierdź|zweryfikuj|dalej)\b",
     "consent_box": r"cookie|ciasteczk|zgod|prywatnoś|dane osobowe",

@@ -25,6 +25,7 @@ WORDS = {
     "review_form": r"评价|评论",
     "rating": r"评分",
     "share": r"^分享\b",
+    "sign_out": r"退出|登出|注销",
     "three_ds": r"3-?d ?secure|身份验证|验证支付|您的银行",
     "three_ds_complete": r"^(完成|确认|验证|提交)",
     "consent_box": r"cookie|隐私|同意|个人信息",

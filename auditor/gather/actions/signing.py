@@ -1,0 +1,77 @@
+"""A returning customer signs in to the account she has (its e-mail and password from the
+journey's `inputs.account`, `$NAME` values read from the environment, or AUDITOR_ACCOUNT =
+EMAIL:PASSWORD; never written anywhere: the password is typed as a secret), and signs out.
+Once signed in, the checkout should know what the account holds (see fill_checkout)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Locator
+
+from auditor.access import ACCOUNT_ENV, account_of
+from auditor.gather import discovery
+from auditor.gather.actions import JourneyContext, error_said, need, press
+from auditor.gather.actions.opening import reveal
+from auditor.gather.failures import Lost, StepFailed
+from auditor.gather.forms import classify_field, field_locator
+from auditor.gather.step import Step
+
+# What an account holds that a signed-in checkout should not ask for again (autocomplete).
+ACCOUNT_HOLDS = ("email", "given-name", "family-name", "name", "address-line1",
+                 "address-level2", "postal-code", "country", "tel")
+
+
+def sign_in(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
+    account = account_of(ctx.inputs)
+    if account is None:
+        raise Lost(f"the auditor has no account to sign in with: set {ACCOUNT_ENV}="
+                   "EMAIL:PASSWORD, or inputs.account {email, password} in a profile")
+    if not _sign_in_form(ctx):
+        override = ctx.locators.get("sign_in")
+        link = discovery.account_link(ctx.page, override) or reveal(
+            ctx, step, lambda: discovery.account_link(ctx.page, override), "account")
+        press(ctx, step, need(step, "a sign-in link", link,
+                              "links or header buttons named account/sign in/log in",
+                              "sign_in"))
+    form = _sign_in_form(ctx)
+    if form is None:
+        raise Lost("the auditor could not find the sign-in form (an e-mail or user-name field "
+                   "beside a password field); check by hand, or set locators.sign_in")
+    email, password = form
+    step.evidence.typing_ms += ctx.session.type_keys(email, account[0])
+    step.evidence.typing_ms += ctx.session.type_keys(password, account[1], secret=True)
+    own = password.locator("xpath=ancestor::form[1]")
+    button = need(step, "the sign-in button", discovery.own_button(own) if own.count()
+                  else discovery.submit_control(ctx.page, "account"),
+                  "the sign-in form's own button", "sign_in")
+    press(ctx, step, button)
+    if _sign_in_form(ctx):
+        said = error_said(ctx)
+        raise StepFailed("the store did not sign in with the account given"
+                         + (f": {said}" if said else ""))
+    ctx.signed_in = True
+
+
+def _sign_in_form(ctx: JourneyContext) -> tuple[Locator, Locator] | None:
+    """The shown e-mail (or user-name) field and password field, read as the checkout's
+    fields are read (every frame, labels, autocomplete)."""
+    shown = [f for f in ctx.session.fields() if f["visible"]]
+    email = next((f for f in shown if f["type"] != "password"
+                  and (classify_field(f)[0] == "email" or "username" in f["autocomplete"])),
+                 None)
+    password = next((f for f in shown if f["type"] == "password"), None)
+    if email is None or password is None:
+        return None
+    return field_locator(ctx.page, email), field_locator(ctx.page, password)
+
+
+def sign_out(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
+    def control() -> discovery.Found | None:
+        return discovery.submit_control(ctx.page, "sign_out", ctx.locators.get("sign_out"))
+
+    found = control() or reveal(ctx, step, control, "account")
+    press(ctx, step, need(step, "a sign-out control", found,
+                          "buttons or links named sign out/log out, opening account menus",
+                          "sign_out"))
+    ctx.signed_in = False
