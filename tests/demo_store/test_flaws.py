@@ -11,7 +11,7 @@ def test_flaws_parse_switches_and_delays():
 
 
 @pytest.mark.parametrize("spec, words", [
-    ("nope", "known flaws: broken-search"),
+    ("nope", "known flaws: account-forgets, broken-search"),
     ("slow-product=fast", "needs a delay in seconds"),
     ("broken-search=3", "takes no value"),
 ])
