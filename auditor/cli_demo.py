@@ -58,6 +58,10 @@ def store_command(port: int, flaws: tuple[str, ...], theme: str, catalogue: str,
                f"{THEMES[theme]}")
     click.echo(f"  its account: {DEMO_ACCOUNT[0]}, password {DEMO_ACCOUNT[1]} "
                f"(AUDITOR_ACCOUNT={':'.join(DEMO_ACCOUNT)} for the returning customer)")
+    if login:
+        click.echo(f"  behind basic auth: user {login[0]} (auditor run --http-credentials)")
+    if hosted_card:
+        click.echo("  cards: hosted fields of a payment provider on localhost, then 3-D Secure")
     for name in sorted(parsed.switches | set(parsed.delays)):
         click.echo(f"  flaw {name}: {KNOWN_FLAWS[name][1]}"
                    + (f" ({parsed.delays[name]:g} s)" if name in parsed.delays else ""))

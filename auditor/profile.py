@@ -7,6 +7,7 @@
       search: espresso cups
       product: Espresso Cup Set
       customer: {postal-code: "00-950", country: Poland}
+      three_d_secure: fail   # answer the bank's challenge so (default: complete)
     access:              # a closed store (see auditor.access); $NAME: from the environment
       http_credentials: $STAGING_AUTH
       headers: {X-Preview-Token: $PREVIEW_TOKEN}
@@ -23,6 +24,8 @@ from auditor.errors import ScenarioError, read_yaml
 from auditor.model import Journey
 from auditor.scenario import merge_inputs
 
+THREE_D_SECURE = ("complete", "fail")  # how a persona answers her bank's challenge
+
 
 def load_profile(path: Path) -> dict[str, Any]:
     data = read_yaml(path, "profile") or {}
@@ -36,8 +39,12 @@ def load_profile(path: Path) -> dict[str, Any]:
     if unknown:
         raise ScenarioError(f"{path}: unknown locator '{sorted(unknown)[0]}'; "
                             f"known: {', '.join(locator_keys())}")
-    if not isinstance(data.get("inputs") or {}, dict):
+    inputs = data.get("inputs") or {}
+    if not isinstance(inputs, dict):
         raise ScenarioError(f"{path}: 'inputs' must be a mapping")
+    if inputs.get("three_d_secure", "complete") not in THREE_D_SECURE:
+        raise ScenarioError(f"{path}: inputs.three_d_secure must be "
+                            f"{' or '.join(THREE_D_SECURE)}")
     return data
 
 

@@ -26,6 +26,8 @@ def test_unknown_flaw_exits_2_naming_the_known_flaws():
 def test_user_mistakes_are_one_line_errors_with_exit_2(tmp_path):
     budget = tmp_path / "budget.yaml"
     budget.write_text("rules: [{max_wait: 1}]")
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("inputs: {three_d_secure: maybe}")
     misspelt = tmp_path / "misspelt.yaml"
     misspelt.write_text("rules: [{step: Open the wodden toy train, max_wait_ms: 3000}]")
     cases = [
@@ -37,6 +39,8 @@ def test_user_mistakes_are_one_line_errors_with_exit_2(tmp_path):
         (("run", "not-a-url"), "is not a web address"),
         (("run", "http://127.0.0.1:9", "--persona", "ghost"), "unknown persona 'ghost'"),
         (("run", "http://127.0.0.1:9", "--budget", str(budget)), "unknown key 'max_wait'"),
+        (("run", "http://127.0.0.1:9", "--profile", str(bank)),
+         "inputs.three_d_secure must be complete or fail"),
         (("report", str(tmp_path / "missing.json"), "--out", str(tmp_path)), "cannot read"),
     ]
     for args, words in cases:

@@ -19,7 +19,7 @@ WORDS = {key: either(key) for key in (
     "create_account", "clearance", "choose", "agree", "card_payment", "no_card_payment",
     "no_results", "not_a_category", "order_done", "newsletter", "review", "review_form",
     "rating", "share", "thanks", "consent_box", "consent_accept", "consent_reject",
-    "consent_settings", "consent_save", "three_ds", "three_ds_complete",
+    "consent_settings", "consent_save", "three_ds", "three_ds_complete", "three_ds_fail",
     "sign_out")}
 WORDS["menu"] = either("menu", r"^☰$|^≡$")  # a menu button drawn as a sign
 # Said only once an order is placed, on whatever address (a one-page checkout keeps its own).

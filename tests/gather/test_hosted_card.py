@@ -5,6 +5,8 @@ reaches any output."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import masked_pixels
 
@@ -32,7 +34,7 @@ def test_the_novice_buys_through_hosted_card_fields_and_3d_secure(browser, page,
     last = journey.steps[-1].evidence
     assert last.order_placed and last.order_number
     assert last.metrics["three_ds_ms"] > 0
-    assert any(e.startswith("completed 3-D Secure: “Complete authentication”")
+    assert any(e.startswith("answered 3-D Secure: “Complete authentication”")
                for e in last.effort)
     assert journey.outcome == "completed"
 
@@ -44,3 +46,17 @@ def test_the_novice_buys_through_hosted_card_fields_and_3d_secure(browser, page,
         assert digits[:12].encode() not in data and card[:14].encode() not in data, path
     typed = next(s.evidence for s in journey.steps if s.evidence.action == "fill_checkout")
     assert masked_pixels(page, tmp_path / typed.screenshot) > 2000  # the card frames covered
+
+
+@pytest.mark.slow
+def test_a_challenge_the_bank_fails_leaves_the_order_unplaced_with_the_store_s_words(
+        browser, tmp_path):
+    journey = load_journeys([])["novice-checkout"]
+    journey = replace(journey, inputs={**journey.inputs, "three_d_secure": "fail"},
+                      persona=replace(journey.persona, mistakes=()))
+    with StoreServer(card_provider=True) as store:
+        walked = walk(browser, journey, store.url, tmp_path, RunOptions(typing_scale=0))
+    placing = [s for s in walked.steps if s.action == "place_order"]
+    assert not any(s.order_placed for s in placing)
+    assert placing[0].effort[0].startswith("answered 3-D Secure: “Fail authentication”")
+    assert "Your bank did not confirm the payment." in placing[0].form.error_message

@@ -113,14 +113,16 @@ def _confirmed(ctx: JourneyContext, step: Step) -> bool:
 
 def _three_d_secure(ctx: JourneyContext, step: Step) -> bool:
     """A 3-D Secure challenge after the pay press (the bank's page in a frame of the shop's,
-    often a modal): completed as a card holder does; its time is part of the step's wait and
-    said in the step's effort. False when there is none."""
+    often a modal): answered as the journey's `inputs.three_d_secure` says (complete, the
+    default, or fail: how the store takes a card its bank refuses); its time is part of the
+    step's wait and said in the step's effort. False when there is none."""
+    answer = ctx.inputs.get("three_d_secure") or "complete"
     for frame in ctx.page.frames[1:]:
         try:
             said = frame.evaluate(script("said_text.js"))
         except Error:
             continue
-        button = frame.get_by_role("button", name=words("three_ds_complete"))
+        button = frame.get_by_role("button", name=words(f"three_ds_{answer}"))
         if not words("three_ds").search(said) or not button.count():
             continue
         waited = step.evidence.wait_ms
@@ -128,7 +130,7 @@ def _three_d_secure(ctx: JourneyContext, step: Step) -> bool:
         press(ctx, step, button.first)
         took = step.evidence.wait_ms - waited
         step.evidence.metrics["three_ds_ms"] = round(took)
-        step.evidence.effort.append(f"completed 3-D Secure: “{called}” ({took / 1000:.1f} s)")
+        step.evidence.effort.append(f"answered 3-D Secure: “{called}” ({took / 1000:.1f} s)")
         return True
     return False
 

@@ -28,6 +28,7 @@ WORDS = {
     "sign_out": r"abmelden|ausloggen",
     "three_ds": r"3-?d ?secure|authentifizier|zahlung bestätigen|ihre bank",
     "three_ds_complete": r"^(abschließen|bestätigen|authentifizieren|weiter|senden)\b",
+    "three_ds_fail": r"^(fehlschlagen|abbrechen|ablehnen)",
     "consent_box": r"cookie|einwilligung|datenschutz|zustimm|tracking",
     "consent_accept": r"akzeptieren|zustimmen|einverstanden|annehmen|erlauben|^ok$",
     "consent_reject": r"ablehnen|verweigern|nur (technisch )?notwendige|nur essenzielle|"

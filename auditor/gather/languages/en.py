@@ -38,6 +38,7 @@ WORDS = {
     "sign_out": r"sign ?out|log ?out|logout",
     "three_ds": r"3-?d ?secure|authenticat|verify (your|this) (payment|purchase)|your bank",
     "three_ds_complete": r"^(complete|authenticate|confirm|verify|submit|continue)\b",
+    "three_ds_fail": r"^(fail|cancel|decline|abort|reject)\b",
     "consent_box": r"cookie|consent|privacy|tracking|personal data",
     "consent_accept": r"^(accept|allow|agree|i agree|i accept|ok|okay|got it|yes)\b|"
                       r"accept (all|cookies)|allow (all|cookies)",

@@ -28,6 +28,7 @@ WORDS = {
     "sign_out": r"déconnexion|se déconnecter",
     "three_ds": r"3-?d ?secure|authentifi|confirmer (le|votre) paiement|votre banque",
     "three_ds_complete": r"^(terminer|confirmer|valider|authentifier|continuer)\b",
+    "three_ds_fail": r"^(échouer|annuler|refuser)",
     "consent_box": r"cookie|consentement|confidentialit|traceurs|données personnelles",
     "consent_accept": r"accepter|j.accepte|autoriser|d.accord",
     "consent_reject": r"refuser|je refuse|continuer sans accepter|uniquement (les )?(nécessaires|"

@@ -28,6 +28,7 @@ WORDS = {
     "sign_out": r"atsijungti",
     "three_ds": r"3-?d ?secure|autentifikav|patvirtinkite mokėjimą|jūsų bankas",
     "three_ds_complete": r"^(užbaigti|patvirtinti|tęsti)\b",
+    "three_ds_fail": r"^(atšaukti|atmesti)",
     "consent_box": r"slapuk|sutikim|privatum|asmens duomen",
     "consent_accept": r"sutinku|priimti|leisti|^gerai$",
     "consent_reject": r"atmesti|nesutinku|tik (būtini|būtinus)",

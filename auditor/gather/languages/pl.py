@@ -28,6 +28,7 @@ WORDS = {
     "sign_out": r"wyloguj",
     "three_ds": r"3-?d ?secure|uwierzytelni|potwierdź płatność|twój bank",
     "three_ds_complete": r"^(zakończ|potwierdź|zweryfikuj|dalej)\b",
+    "three_ds_fail": r"^(anuluj|odrzuć|niepowodzenie)",
     "consent_box": r"cookie|ciasteczk|zgod|prywatnoś|dane osobowe",
     "consent_accept": r"akceptuj|zaakceptuj|zgadzam|zezwól|przyjmuję",
     "consent_reject": r"odrzuć|odrzucam|odmów|tylko (niezbędne|wymagane)",

@@ -28,6 +28,7 @@ WORDS = {
     "sign_out": r"退出|登出|注销",
     "three_ds": r"3-?d ?secure|身份验证|验证支付|您的银行",
     "three_ds_complete": r"^(完成|确认|验证|提交)",
+    "three_ds_fail": r"^(取消|拒绝|失败)",
     "consent_box": r"cookie|隐私|同意|个人信息",
     "consent_accept": r"接受|同意|允许|^好的?$",
     "consent_reject": r"拒绝|仅必要|不同意",
