@@ -24,3 +24,22 @@ def test_user_test_file_runs_and_writes_the_session_report(pytester):
     result.stdout.fnmatch_lines(["*stressed-parent did not complete the journey: abandoned*"])
     assert (report / "index.html").exists() and (report / "results.json").exists()
     assert "Tadeusz" in (report / "index.html").read_text()
+
+
+STAGING_TEST = '''
+def test_the_novice_buys_on_a_staging_store(audit_journey, demo_store):
+    store = demo_store(basic_auth=("tess", "open sesame"), hosted_card=True)
+    journey = audit_journey("novice-checkout", store.url)
+    journey.assert_completed()
+'''
+
+
+def test_a_staging_store_is_walked_with_the_session_s_credentials(pytester):
+    pytester.makepyfile(test_staging=STAGING_TEST)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider",
+                                           "--auditor-http-credentials=tess:open sesame",
+                                           timeout=600)
+    result.assert_outcomes(passed=1)
+    refused = pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=600)
+    refused.assert_outcomes(failed=1)
+    refused.stdout.fnmatch_lines(["*asks for a login (HTTP 401*--http-credentials*"])
