@@ -18,7 +18,7 @@ from auditor.gather.actions import (
 )
 from auditor.gather.actions.conversation import answer_questions
 from auditor.gather.actions.opening import reveal
-from auditor.gather.actions.signing import ACCOUNT_HOLDS
+from auditor.gather.actions.signing import account_holds
 from auditor.gather.actions.typing import fill_fields
 from auditor.gather.discovery import Found
 from auditor.gather.failures import StepFailed
@@ -51,7 +51,8 @@ def fill_checkout(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> No
     if not step.evidence.fields_typed:  # said as the auditor's: no field it could read
         fill_fields(ctx, step, only_missing=False, required=True, controls=controls)
     if ctx.signed_in:  # what she typed that her account holds: asked for again
-        step.evidence.asked_again = [k for k in typed if ctx.tokens.get(k) in ACCOUNT_HOLDS]
+        held = account_holds(ctx.inputs)
+        step.evidence.asked_again = [k for k in typed if ctx.tokens.get(k) in held]
     answer_questions(ctx, step)
 
 

@@ -11,15 +11,20 @@ from playwright.sync_api import Locator
 
 from auditor.access import ACCOUNT_ENV, account_of
 from auditor.gather import discovery
-from auditor.gather.actions import JourneyContext, error_said, need, press
+from auditor.gather.actions import JourneyContext, back_home, error_said, need, press
 from auditor.gather.actions.opening import reveal
 from auditor.gather.failures import Lost, StepFailed
 from auditor.gather.forms import classify_field, field_locator
 from auditor.gather.step import Step
 
-# What an account holds that a signed-in checkout should not ask for again (autocomplete).
-ACCOUNT_HOLDS = ("email", "given-name", "family-name", "name", "address-line1",
-                 "address-level2", "postal-code", "country", "tel")
+
+def account_holds(inputs: dict[str, Any]) -> set[str]:
+    """What her account surely holds, as autocomplete tokens: the e-mail she signs in with,
+    and what the journey's `inputs.account.holds` lists (a saved address: address-line1,
+    postal-code, ...). Only these count as asked for again: a new account holds no address."""
+    given = inputs.get("account") or {}
+    listed = given.get("holds") if isinstance(given, dict) else None
+    return {"email", *(listed or ())}
 
 
 def sign_in(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
@@ -70,7 +75,12 @@ def sign_out(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
     def control() -> discovery.Found | None:
         return discovery.submit_control(ctx.page, "sign_out", ctx.locators.get("sign_out"))
 
-    found = control() or reveal(ctx, step, control, "account")
+    def look() -> discovery.Found | None:
+        return control() or reveal(ctx, step, control, "account")
+
+    found = look()
+    if found is None and back_home(ctx, step, "the sign-out"):  # a checkout's reduced header
+        found = look()
     press(ctx, step, need(step, "a sign-out control", found,
                           "buttons or links named sign out/log out, opening account menus",
                           "sign_out"))

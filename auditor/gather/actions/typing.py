@@ -79,9 +79,9 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
         if f["type"] in ("checkbox", "radio"):
             _tick_if_asked(ctx, step, f)
             continue
-        if ctx.signed_in and f["value"] and key not in ctx.typed and not (
-                f["ariaInvalid"] or f["browserInvalid"]):
-            continue  # her account filled it in
+        if ctx.signed_in and f["value"] and f["tag"] != "select" and key not in ctx.typed \
+                and not (f["ariaInvalid"] or f["browserInvalid"]):
+            continue  # her account filled it in (a list always shows something: chosen)
         value = value_for(ctx, token) if token else _unknown(f)
         if value is None:
             continue
