@@ -167,18 +167,22 @@ def filter_clearance(ctx: JourneyContext, step: Step, params: dict[str, Any]) ->
 def product_link(ctx: JourneyContext,
                   params: dict[str, Any]) -> tuple[choosing.Choice | None,
                                                    discovery.Found | None]:
-    """Her product: the named one if the page lists it, else the one closest to her wish,
-    else the first listed; and its link."""
+    """Her product: the named one as the page lists it (its own link, never a heading or
+    breadcrumb that repeats her words: "Search results for: wooden toy train"), else a link
+    named for it, else the listed one closest to her wish, else the first listed."""
     named = params.get("product") or ctx.inputs.get("product")
-    if named and (found := discovery.product_link(ctx.page, named, ctx.locators.get("product"))):
-        return choosing.Choice(named), found
-    listed = discovery.listed_products(ctx.page)
+    override = ctx.locators.get("product")
+    listed = [] if override else discovery.listed_products(ctx.page)
     chosen = choosing.choose(named, [name for _, name in listed], _wish(ctx), "product",
                              "on this page")
-    if ctx.locators.get("product") or chosen is None:
-        return chosen, discovery.product_link(ctx.page, named, ctx.locators.get("product"))
-    address = listed[chosen.index][0]
-    return chosen, (discovery.link_to(ctx.page, address)
+    if chosen is not None and chosen.why is None and (
+            found := discovery.link_to(ctx.page, listed[chosen.index][0])):
+        return chosen, found
+    if named and (found := discovery.product_link(ctx.page, named, override)):
+        return choosing.Choice(named), found
+    if override or chosen is None:
+        return chosen, discovery.product_link(ctx.page, named, override)
+    return chosen, (discovery.link_to(ctx.page, listed[chosen.index][0])
                     or discovery.product_link(ctx.page, chosen.name))
 
 

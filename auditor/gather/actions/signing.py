@@ -47,9 +47,11 @@ def sign_in(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
     step.evidence.typing_ms += ctx.session.type_keys(email, account[0])
     step.evidence.typing_ms += ctx.session.type_keys(password, account[1], secret=True)
     own = password.locator("xpath=ancestor::form[1]")
-    button = need(step, "the sign-in button", discovery.own_button(own) if own.count()
-                  else discovery.submit_control(ctx.page, "account"),
-                  "the sign-in form's own button", "sign_in")
+    scope = own if own.count() else ctx.page
+    button = need(step, "the sign-in button", (own.count() and discovery.own_button(own))
+                  or discovery.submit_control(scope, "account"),
+                  "the sign-in form's own button, or a button named sign in/log in in it",
+                  "sign_in")
     press(ctx, step, button)
     if _sign_in_form(ctx):
         said = error_said(ctx)
@@ -80,6 +82,10 @@ def sign_out(ctx: JourneyContext, step: Step, _params: dict[str, Any]) -> None:
 
     found = look()
     if found is None and back_home(ctx, step, "the sign-out"):  # a checkout's reduced header
+        found = look()
+    if found is None and (account := discovery.account_link(ctx.page)) is not None:
+        press(ctx, step, account.locator)  # on the account page, as a person looks next
+        step.evidence.effort.append("opened the account page to find the sign-out")
         found = look()
     press(ctx, step, need(step, "a sign-out control", found,
                           "buttons or links named sign out/log out, opening account menus",
