@@ -116,6 +116,10 @@ def print_summary(run: RunResult, index: Path) -> None:
     for g in run.gates:
         click.echo(f"GATE FAILED  {g.rule} — {g.where}: measured {g.measured}, "
                    f"expected {g.expected}")
+    if run.gates:
+        from auditor.report.verdict import gates_line
+
+        click.echo(gates_line(run))
     for note in run.notes:
         click.echo(note)
     if run.incomplete:

@@ -5,9 +5,10 @@ A journey is a suite, each step a case, with a `journey` case where a journey-wi
 that exits 0 has no failing case; a step that fails for the same cause (the same finding) as
 an earlier step passes and points at it; steps never tried are skipped, and so are steps the
 auditor could not perform (it found no control it needed: the tool's failure, not the
-store's) and the failures that followed; steps measured after the persona left pass with a
-note. Gates that hold no journey of the run (Lighthouse's) are
-the cases of a suite of their own.
+store's) and the failures that followed, and steps measured after the persona left (with a
+note). Gates that hold no journey of the run (Lighthouse's) are the cases of a suite of
+their own. Durations add up: a case's time is the persona's time on the step, a suite's the
+sum of its cases, the run's the sum of its suites.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ class Suite:
     @property
     def failed(self) -> int:
         return sum(c.status == "failed" for c in self.cases)
+
+    @property
+    def ms(self) -> float:
+        return sum(c.ms for c in self.cases)
 
 
 def suites(run: RunResult) -> list[Suite]:
@@ -83,7 +88,8 @@ def _journey_suite(j: JourneyResult, gates: list[GateFailure]) -> Suite:
             case.status, case.message = "skipped", ev.error or "not tried"
         elif ev.status == "failed" and ev.index >= lost_at:
             case.status, case.message = "skipped", f"the auditor was lost: {ev.error}"
-        elif s.after_dropoff:
+        elif s.after_dropoff:  # she never lived it: measured, not a test of her journey
+            case.status = "skipped"
             case.message = (f"measured after {j.persona.name} left, for completeness: "
                             f"{case.message}")
         elif on_step and cause in first_of_cause:

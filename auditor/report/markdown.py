@@ -63,7 +63,7 @@ def _render(run: RunResult, steps: bool) -> str:
         lines.append("")
     lines += ["The full journey map is `index.html` beside this file.", ""]
     if run.gates:
-        lines += [f"## ❌ {len(run.gates)} gate(s) failed", "",
+        lines += [f"## {verdict.gates_line(run)}", "",
                   "| Rule | Where | Measured | Expected |", "|---|---|---|---|"]
         lines += [f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
                   for g in run.gates]

@@ -4,6 +4,7 @@ per persona (how it ended, where and why she left) and the few fixes that matter
 from __future__ import annotations
 
 from auditor.model import AUDITOR_LOST, EMOTIONS, Recommendation, RunResult
+from auditor.report.cases import failing
 
 TOP_FIXES = 3
 
@@ -62,4 +63,10 @@ def top_fixes(run: RunResult) -> list[Recommendation]:
 
 
 def gates_line(run: RunResult) -> str:
-    return (f"{len(run.gates)} gate(s) failed." if run.gates else "All gates pass.")
+    """The one count of what failed, said the same in every output: the gates, and the root
+    causes (the failing test cases of junit.xml and ctrf.json, report/cases.py's rule)."""
+    if not run.gates:
+        return "All gates pass."
+    causes = len(failing(run))
+    return (f"{len(run.gates)} gate(s) failed on {causes} root cause(s)."
+            if causes != len(run.gates) else f"{len(run.gates)} gate(s) failed.")

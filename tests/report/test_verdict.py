@@ -17,11 +17,11 @@ def test_the_verdict_leads_the_map_and_the_summary():
     page = render_html(run)
     assert page.index('id="verdict"') < page.index('id="gates"') < page.index('id="summary"')
     verdict = page[page.index('id="verdict"'):page.index('id="gates"')]
-    assert LEFT in verdict and "6 gate(s) failed." in verdict
+    assert LEFT in verdict and "6 gate(s) failed on 4 root cause(s)." in verdict
     assert verdict.count("<li><strong>") == 3  # the three fixes that matter most
     summary = render_markdown(run)
     assert summary.splitlines()[2] == "## Verdict" and LEFT in summary
-    assert summary.index("**Fix first:**") < summary.index("## ❌ 6 gate(s) failed")
+    assert summary.index("**Fix first:**") < summary.index("## 6 gate(s) failed on 4 root")
     assert "well-made store completed" not in summary  # the store compared with has no verdict line
 
 
