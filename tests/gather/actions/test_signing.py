@@ -80,3 +80,13 @@ def test_an_account_in_the_inputs_reads_its_password_from_the_environment(monkey
     monkeypatch.delenv("SHOP_PASSWORD")
     with pytest.raises(ScenarioError, match="SHOP_PASSWORD is not set"):
         account_of(given)
+
+
+def test_a_search_that_finds_nothing_is_the_store_s_dead_end_not_the_auditor_s(
+        browser, tmp_path, monkeypatch):
+    monkeypatch.setenv(ACCOUNT_ENV, ":".join(DEMO_ACCOUNT))
+    journey = _walk(browser, tmp_path, "broken-search")
+    opened = next(s.evidence for s in journey.steps if s.evidence.action == "open_product")
+    assert opened.status == "failed" and not opened.lost
+    assert opened.error.startswith("there is no product to open")
+    assert journey.outcome == "abandoned"
