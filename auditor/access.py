@@ -112,14 +112,15 @@ def with_accounts(journeys: list[Any], chosen: bool) -> tuple[list[Any], list[st
 
 def for_store(url: str, credentials: str | None, headers: tuple[str, ...],
               storage_state: Path | None, profile: dict[str, Any] | None = None,
-              profile_path: Path | None = None) -> tuple[str, Access]:
+              profile_path: Path | None = None,
+              option: str = "--http-credentials") -> tuple[str, Access]:
     """The store's address without any credentials written in it, and the access to present
-    there, once checked against the store (a 401 stops here)."""
+    there, once checked against the store (a 401 stops here, naming `option`)."""
     url, in_url = split_url(url)
     if in_url and not credentials:
         credentials = ":".join(in_url)
     access = from_options(credentials, headers, storage_state, profile, profile_path)
-    check_entry(url, access)
+    check_entry(url, access, option)
     return url, access
 
 
@@ -134,7 +135,7 @@ def split_url(url: str) -> tuple[str, tuple[str, str] | None]:
                                                      unquote(parts.password or ""))
 
 
-def check_entry(url: str, access: Access) -> None:
+def check_entry(url: str, access: Access, option: str = "--http-credentials") -> None:
     """Ask the store once, before any browser starts, whether it lets this access in: a 401
     is one line and exit 3 saying which option to give. Anything else is the walk's to see."""
     request = urllib.request.Request(url, headers=dict(access.headers))
@@ -148,10 +149,10 @@ def check_entry(url: str, access: Access) -> None:
             asked = f", {realm}" if realm else ""
             if access.credentials:
                 raise AuditorError(f"{url} refused the credentials given (HTTP 401{asked}); "
-                                   "check --http-credentials USER:PASS or "
-                                   f"{CREDENTIALS_ENV}", ExitCode.UNREACHABLE) from None
+                                   f"check {option} USER:PASS or {CREDENTIALS_ENV}",
+                                   ExitCode.UNREACHABLE) from None
             raise AuditorError(f"{url} asks for a login (HTTP 401{asked}); give "
-                               f"--http-credentials USER:PASS or set {CREDENTIALS_ENV}",
+                               f"{option} USER:PASS or set {CREDENTIALS_ENV}",
                                ExitCode.UNREACHABLE) from None
     except (urllib.error.URLError, OSError, ValueError):
         return

@@ -122,7 +122,8 @@ def audit_journey(browser: Any, pytestconfig: pytest.Config,
         if "access" not in options:
             url, options["access"] = access.for_store(
                 url, pytestconfig.getoption("--auditor-http-credentials"),
-                tuple(pytestconfig.getoption("--auditor-header")), Path(state) if state else None)
+                tuple(pytestconfig.getoption("--auditor-header")), Path(state) if state else None,
+                option="--auditor-http-credentials")
         run_options = RunOptions(typing_scale=0.0 if fast_typing else 1.0, **options)
         result = judge_journey(walk(browser, journeys[persona], url, shots, run_options))
         _SESSION_JOURNEYS.append(result)

@@ -42,4 +42,4 @@ def test_a_staging_store_is_walked_with_the_session_s_credentials(pytester):
     result.assert_outcomes(passed=1)
     refused = pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=600)
     refused.assert_outcomes(failed=1)
-    refused.stdout.fnmatch_lines(["*asks for a login (HTTP 401*--http-credentials*"])
+    refused.stdout.fnmatch_lines(["*asks for a login (HTTP 401*--auditor-http-credentials*"])
