@@ -208,11 +208,11 @@ def open_product(ctx: JourneyContext, step: Step, params: dict[str, Any]) -> Non
     step.evidence.chose = chosen.why if chosen else None
     if found is None and not ctx.locators.get("product") and _read_where_listed(ctx, step, named):
         return
-    if found is None and not discovery.listed_products(ctx.page):
-        shown = discovery.main_content(ctx.page)
-        if shown.results == 0 and re.search(WORDS["no_results"], shown.text, re.I):
-            raise StepFailed("there is no product to open: the page says it found nothing "
-                             "(a customer meets the same dead end)")
+    shown = discovery.main_content(ctx.page) if found is None else None
+    if shown and not shown.listed and shown.results == 0 and re.search(
+            WORDS["no_results"], shown.text, re.I):
+        raise StepFailed("there is no product to open: the page says it found nothing "
+                         "(a customer meets the same dead end)")
     link = need(step, f"a link to the product '{named}'" if named else "a product link", found,
                 "product links in the main region", "product")
     press(ctx, step, link)
