@@ -69,11 +69,12 @@ def _builtin(*actions: Action) -> dict[str, Action]:
     return {a.name: a for a in actions}
 
 
-# Arriving, finding the product (by search or by opening it) and the order placed are where a
-# journey is won or lost, after the sources' moments of truth (discovery, purchase).
+# Finding the product (by search or by opening it) and the order placed are where a journey
+# is won or lost, after the sources' moments of truth (discovery, purchase); arriving is not
+# one unless a scenario says so.
 ACTIONS: dict[str, Action] = _builtin(
     Action("visit", "Arrive on the store", "awareness", "the home page", "browse:visit",
-           moment_of_truth=True, facts=("priceFilter",)),
+           facts=("priceFilter",)),
     Action("open_category", "Open a category from the menu", "consideration", "the menu",
            "browse:open_category", "browse:category_link", facts=("priceFilter",),
            locators=("category",)),

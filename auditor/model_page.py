@@ -30,6 +30,12 @@ class FormOutcome:
     retype_ms: float = 0
     browser_blocked: bool = False
 
+    @property
+    def wiped(self) -> list[str]:
+        """The fields the error cleared that the persona had typed right: the one count of
+        what she lost (the field she slipped in is hers to retype anyway)."""
+        return [k for k in self.cleared if k != self.mistake_in]
+
 
 @dataclass
 class ProductFacts:

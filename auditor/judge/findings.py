@@ -50,6 +50,7 @@ class FindingKind:
     cap: BySeverity | None = None  # the highest score a step with it keeps
     penalty: BySeverity = 0  # points it costs the step, each time it is met there
     most: float | None = None  # the most points it costs one step in all
+    title_if_page: str = ""  # the fix where the page, not its server, took the wait
 
     def cost(self, severity: str, count: int = 1) -> tuple[float | None, float]:
         """The cap (None: none) and the points a step loses for `count` of it."""
@@ -65,7 +66,8 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     # Waits are judged against each persona's own patience; past 10 s attention is lost.
     FindingKind("slow-load", "Make slow pages answer faster",
                 "Cache or speed up the slowest responses so each page is ready within the "
-                "shoppers' patience.", NIELSEN_RESPONSE, critical=10_000),
+                "shoppers' patience.", NIELSEN_RESPONSE, critical=10_000,
+                title_if_page="Make slow pages load and draw sooner"),
     FindingKind("slow-lcp", "Show the main content sooner",
                 "Serve the largest image or heading early; keep LCP under 2.5 s.",
                 "Core Web Vitals: LCP good ≤ 2.5 s, poor > 4 s (web.dev/lcp)", major=4000),
@@ -80,7 +82,8 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
     FindingKind("zero-results", "Make search find what the store sells",
                 "Match product names, synonyms and typos; never show an empty results page "
                 "without suggestions.",
-                "Baymard Institute search research: never dead-end a no-results page",
+                "Baymard Institute search research: a search for what the store sells must "
+                "find it, and a no-results page must offer ways on",
                 cap=10),  # she came for one thing and the store says it has none
     FindingKind("form-cleared", "Keep every field after a checkout error",
                 "Re-show the form with what the customer typed and ask only for the field "

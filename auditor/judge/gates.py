@@ -211,8 +211,7 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
 
     known = journey.outcome != AUDITOR_LOST  # else the store's outcome and score are not
     if "outcome" in rule and known and journey.outcome != rule["outcome"]:
-        fail(journey.outcome + (f" ({journey.reason})" if journey.reason else ""),
-             rule["outcome"])
+        fail(_outcome(journey), rule["outcome"])
     if "min_score" in rule and known and journey.score < rule["min_score"]:
         fail(f"score {journey.score}", f"at least {rule['min_score']}")
     for step in _steps(rule, journey):
@@ -227,6 +226,14 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
         if regressed:
             fail(said, f"a drop of at most {rule['max_regression']}")
     return out
+
+
+def _outcome(journey: JourneyResult) -> str:
+    """How the journey ended, in a few words: why she left is said once, in the verdict."""
+    if journey.abandoned_at is not None:
+        step = journey.steps[journey.abandoned_at].evidence
+        return f"abandoned at step {step.index + 1} “{step.name}”"
+    return journey.outcome + (f" ({journey.reason})" if journey.reason else "")
 
 
 def _cause(step: StepResult) -> str:

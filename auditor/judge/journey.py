@@ -96,20 +96,24 @@ def conclude(journey: JourneyResult, interrupted: bool = False) -> None:
     if interrupted and not journey.reason:
         journey.reason = f"the run was interrupted after step {len(journey.steps)}"
     journey.score = journey_score(journey.steps, journey.outcome)
-    journey.apdex = apdex(journey.persona, [s for s in counted if not s.evidence.lost])
+    journey.apdex = apdex(journey.persona, [s for s in counted if not s.evidence.lost],
+                          journey.abandoned_at)
 
 
-def apdex(persona: Persona, steps: list[StepResult]) -> float | None:
+def apdex(persona: Persona, steps: list[StepResult],
+          left_at: int | None = None) -> float | None:
     """The Apdex of the steps she lived, a cross-check readers know: T is her fine wait; a
     wait up to T satisfies, up to 4T is tolerated, longer frustrates, as does a failed
-    step. None when no step was timed."""
-    timed = [s for s in steps if s.evidence.wait_ms > 0 or s.evidence.status == "failed"]
+    step and the step she left on. None when no step was timed."""
+    def frustrated(s: StepResult) -> bool:
+        return s.evidence.status == "failed" or s.evidence.index == left_at
+
+    timed = [s for s in steps if s.evidence.wait_ms > 0 or frustrated(s)]
     if not timed:
         return None
     t = persona.patience_fine_ms
-    satisfied = sum(s.evidence.status != "failed" and s.evidence.wait_ms <= t for s in timed)
-    tolerating = sum(s.evidence.status != "failed" and t < s.evidence.wait_ms <= 4 * t
-                     for s in timed)
+    satisfied = sum(not frustrated(s) and s.evidence.wait_ms <= t for s in timed)
+    tolerating = sum(not frustrated(s) and t < s.evidence.wait_ms <= 4 * t for s in timed)
     return round((satisfied + tolerating / 2) / len(timed), 2)
 
 

@@ -7,8 +7,9 @@ from collections import defaultdict
 from auditor.judge.findings import GAVE_UP_BONUS, HURT_FACTOR, SEVERITIES, WEIGHT, kind
 from auditor.model import JourneyResult, Recommendation, StepResult
 
-# A wait the server took at least this share of (its time to first byte) is the server's:
-# the late paint on that page is the same cause, one fix, not two.
+# A page whose server took at least this share of the time to its first paint (time to
+# first byte against first contentful paint: the page's own split) waited on its server: the
+# late paint on that page is the same cause, one fix, not two.
 SERVER_SHARE = 0.5
 
 
@@ -46,22 +47,37 @@ def recommend(journeys: list[JourneyResult]) -> list[Recommendation]:
                     worst[f.id] = f.severity
                 reference[f.id] = reference.get(f.id) or f.reference
     ranked = sorted(impact, key=lambda k: (-impact[k], k))
-    return [Recommendation(kind(k).title, round(impact[k], 1), sorted(personas[k]), steps[k],
-                           k, worst[k], reference[k], _evidence(k, slowest.get(k)))
+    return [Recommendation(_title(k, slowest.get(k)), round(impact[k], 1),
+                           sorted(personas[k]), steps[k], k, worst[k], reference[k],
+                           _evidence(k, slowest.get(k)))
             for k in ranked]
 
 
 def _server_bound(step: StepResult) -> bool:
-    ttfb = step.evidence.metrics.get("ttfb_ms") or 0
-    return step.evidence.wait_ms > 0 and ttfb >= SERVER_SHARE * step.evidence.wait_ms
+    m = step.evidence.metrics
+    ttfb = m.get("ttfb_ms") or 0
+    painted = m.get("fcp_ms") or step.evidence.wait_ms
+    return painted > 0 and ttfb >= SERVER_SHARE * painted
+
+
+def _title(finding: str, slowest: StepResult | None) -> str:
+    """The fix, named after where the slowest wait went when that decides it."""
+    own = kind(finding)
+    if own.title_if_page and slowest is not None and not _server_bound(slowest):
+        return own.title_if_page
+    return own.title
 
 
 def _evidence(finding: str, step: StepResult | None) -> str:
-    """For a slow page, where its slowest wait went: the server's time or the page's own."""
+    """For a slow page, where its slowest wait went, from the page's own split: its server's
+    answer (TTFB) and its first paint (FCP)."""
     if finding not in ("slow-load", "slow-lcp") or step is None:
         return ""
     ev = step.evidence
-    ttfb, wait = ev.metrics.get("ttfb_ms") or 0, ev.wait_ms
-    where = "the server" if _server_bound(step) else "loading and drawing the page"
-    return (f"“{ev.name}”: the server answered in {ttfb / 1000:.1f} s of a {wait / 1000:.1f} s "
-            f"wait; most of it was {where}")
+    ttfb, fcp = ev.metrics.get("ttfb_ms") or 0, ev.metrics.get("fcp_ms")
+    said = f"“{ev.name}”: a {ev.wait_ms / 1000:.1f} s wait; the server answered in " \
+           f"{ttfb / 1000:.1f} s"
+    if fcp:
+        said += f" and the page first painted at {fcp / 1000:.1f} s"
+    return said + ("; the server took most of it" if _server_bound(step)
+                   else "; the page's own loading and drawing took most of it")

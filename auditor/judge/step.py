@@ -231,8 +231,7 @@ def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     if form is None:
         return
     he = persona.pronoun
-    slipped = {form.mistake_in} if form.mistake_in else set()
-    wiped = [k for k in form.cleared if k not in slipped]
+    wiped = form.wiped
     if wiped:
         names = ", ".join(form.labels.get(k, k) for k in wiped[:6])
         more = f" and {len(wiped) - 6} more" if len(wiped) > 6 else ""
