@@ -67,11 +67,9 @@ def test_a_made_up_action_shows_on_the_map_with_its_touchpoint_stage_and_moment(
         capture_output=True, text=True, timeout=300)
     assert done.returncode in (0, 1), done.stderr
     soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
-    stages = [th.get_text(strip=True) for th in soup.select("table.map th.stage")]
+    stages = [p.get_text(strip=True) for p in soup.select("ol.map .stage:not(.same)")]
     assert stages == ["awareness", "retention"]
-    step_row = next(tr for tr in soup.select("table.map tr")
-                    if tr.th and tr.th.get_text(strip=True) == "Step")
-    cells = step_row.find_all("td")
+    cells = soup.select("ol.map li.step")
     redeem = cells[1]
     assert "Redeem a gift card" in redeem.get_text()
     assert redeem.select_one(".touchpoint").get_text(strip=True) == "at the gift card box"

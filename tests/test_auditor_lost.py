@@ -48,8 +48,8 @@ def test_a_control_discovery_cannot_find_is_the_auditors_failure_not_the_stores(
     assert not any(r.finding == "step-failed" for r in run.recommendations)
     assert run.gates == []  # the store's outcome is unknown: no default gate holds it
     assert "the auditor could not finish the journey" in verdict.persona_lines(run)[0]
-    page = render_html(run)  # on the map and the phone's timeline, said at its step
-    assert page.count("the auditor was lost here") == 2 * sum(s.lost for s in walked.steps) > 0
+    page = render_html(run)  # on the map (a column on a wide screen, a card on a phone)
+    assert page.count("the auditor was lost here") == sum(s.lost for s in walked.steps) > 0
     assert "Not the store's failure:</strong> the auditor could not find the add-to-cart" in page
     suite = ET.fromstring(render_junit(run)).find("testsuite")
     assert suite.get("failures") == "0" and suite.get("skipped") == "2"

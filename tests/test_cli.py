@@ -96,7 +96,7 @@ def test_unreachable_store_exits_3_and_still_reports(tmp_path):
     # A short report that says so: no emotions, no map, no to-do list.
     assert results["journeys"][0]["unreachable"] and results["recommendations"] == []
     html = (tmp_path / "index.html").read_text()
-    assert "Could not reach" in html and 'class="curve"' not in html
+    assert "Could not reach" in html and 'class="map"' not in html
     assert "data-emotion" not in html and 'id="recommendations"' not in html
     cases = ET.parse(tmp_path / "junit.xml").getroot().iter("testcase")
     kinds = [[child.tag for child in case if child.tag != "system-out"] for case in cases]

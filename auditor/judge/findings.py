@@ -42,6 +42,7 @@ class FindingKind:
 
     id: str
     title: str  # the fix, as the to-do list names it
+    pain: str  # the pain point in a few words, as the map's chip names it
     advice: str  # the opportunity, in a sentence
     source: str = ""  # the research or standard it rests on
     minor: float | None = None
@@ -64,89 +65,90 @@ def _of(value: BySeverity | None, severity: str) -> float | None:
 
 KINDS: dict[str, FindingKind] = {k.id: k for k in (
     # Waits are judged against each persona's own patience; past 10 s attention is lost.
-    FindingKind("slow-load", "Make slow pages answer faster",
+    FindingKind("slow-load", "Make slow pages answer faster", "slow page",
                 "Cache or speed up the slowest responses so each page is ready within the "
                 "shoppers' patience.", NIELSEN_RESPONSE, critical=10_000,
                 title_if_page="Make slow pages load and draw sooner"),
-    FindingKind("slow-lcp", "Show the main content sooner",
+    FindingKind("slow-lcp", "Show the main content sooner", "late main content",
                 "Serve the largest image or heading early; keep LCP under 2.5 s.",
                 "Core Web Vitals: LCP good ≤ 2.5 s, poor > 4 s (web.dev/lcp)", major=4000),
-    FindingKind("layout-shift", "Stop the page from jumping",
+    FindingKind("layout-shift", "Stop the page from jumping", "page jumps",
                 "Reserve space for banners and images that arrive late.",
                 "Core Web Vitals: CLS good ≤ 0.1, poor > 0.25 (web.dev/cls)",
                 minor=0.1, major=0.25, penalty={"minor": 10, "major": 30}),
-    FindingKind("slow-interaction", "Make the page react to input faster",
+    FindingKind("slow-interaction", "Make the page react to input faster", "slow reaction to input",
                 "Break up long scripts so taps and keys paint within 200 ms.",
                 "Core Web Vitals: INP good ≤ 200 ms, poor > 500 ms (web.dev/inp)",
                 minor=200, major=500, penalty={"major": 15}),
-    FindingKind("zero-results", "Make search find what the store sells",
+    FindingKind("zero-results", "Make search find what the store sells", "search found nothing",
                 "Match product names, synonyms and typos; never show an empty results page "
                 "without suggestions.",
                 "Baymard Institute search research: a search for what the store sells must "
                 "find it, and a no-results page must offer ways on",
                 cap=10),  # she came for one thing and the store says it has none
-    FindingKind("form-cleared", "Keep every field after a checkout error",
+    FindingKind("form-cleared", "Keep every field after a checkout error", "form wiped",
                 "Re-show the form with what the customer typed and ask only for the field "
                 "that was wrong.",
                 "Baymard Institute checkout research: keep every field's value after a "
                 "validation error; ask only for the wrong field", cap=ANGRY),
-    FindingKind("much-effort", "Ask for less before taking the order",
+    FindingKind("much-effort", "Ask for less before taking the order", "too much to do",
                 "Pre-select the usual delivery and payment method and open the next "
                 "section by itself, so a customer answers only what matters.",
                 "Baymard Institute checkout research: a too long or complicated checkout is "
                 "among the top reasons for abandoned orders",
                 minor=5, penalty=3),  # extra presses a step; 3 points each from the 5th
-    FindingKind("unclear-error", "Say which field is wrong",
+    FindingKind("unclear-error", "Say which field is wrong", "unclear error",
                 "Name the field and how to fix it, next to the field.", NIELSEN_ERRORS, cap=SAD),
-    FindingKind("http-error", "Fix server errors on the journey",
+    FindingKind("http-error", "Fix server errors on the journey", "server error",
                 "The store answered with an error page where a customer needed to go on.",
                 NIELSEN_ERRORS, cap={"major": ANGRY, "critical": 5}),  # 4xx; 5xx
-    FindingKind("step-failed", "Unblock the step customers could not complete",
+    FindingKind("step-failed", "Unblock the step customers could not complete", "could not go on",
                 "Make the control findable and working, or add it to the site profile.",
                 cap=5),  # she could not go on at all
-    FindingKind("broken-resource", "Fix broken images, styles and scripts",
+    FindingKind("broken-resource", "Fix broken images, styles and scripts", "broken files",
                 "Every failed resource degrades the page a customer sees.", NIELSEN_VISIBILITY,
                 penalty=10, most=20),
-    FindingKind("console-error", "Fix script errors",
+    FindingKind("console-error", "Fix script errors", "script errors",
                 "Errors in page scripts can break buttons and forms.", penalty=5, most=15),
-    FindingKind("incomplete-product", "Complete the product descriptions",
+    FindingKind("incomplete-product", "Complete the product descriptions", "incomplete description",
                 "Give price, sizes, material and care on every product page.",
                 "Baymard Institute product page research: full specs, sizes and care details",
                 major=2, penalty=8),  # parts missing; 8 points for each
-    FindingKind("unlabeled-fields", "Label every form field",
+    FindingKind("unlabeled-fields", "Label every form field", "unlabelled fields",
                 "Visible labels help everyone, and screen readers need them.", WCAG_FORMS,
                 penalty=15),
-    FindingKind("no-autocomplete", "Let the browser fill the form",
+    FindingKind("no-autocomplete", "Let the browser fill the form", "no autofill",
                 "Add autocomplete tokens so returning customers type nothing twice.",
                 WCAG_FORMS, minor=0.5, penalty=10),  # below this share declaring one
-    FindingKind("no-guest-checkout", "Offer guest checkout",
+    FindingKind("no-guest-checkout", "Offer guest checkout", "no guest checkout",
                 "Let customers buy without creating an account first.",
                 "Baymard Institute: forced account creation is a top reason to abandon"),
-    FindingKind("no-search", "Offer a search box",
+    FindingKind("no-search", "Offer a search box", "no search",
                 "Give every page a search box that finds products by name, so a shopper "
                 "who knows what she wants gets there at once.",
                 "Nielsen heuristic 7: flexibility and efficiency of use (accelerators for "
                 "the experienced); Baymard Institute search research"),
-    FindingKind("no-category-menu", "Let shoppers browse by category",
+    FindingKind("no-category-menu", "Let shoppers browse by category", "no category menu",
                 "Link each category from the menu, so a shopper goes straight to the kind of "
                 "thing she wants instead of scrolling one long page.", NIELSEN_FLEXIBILITY),
-    FindingKind("no-price-filter", "Add a price filter",
+    FindingKind("no-price-filter", "Add a price filter", "no price filter",
                 "Shoppers with a budget want to narrow by price.",
                 NIELSEN_FLEXIBILITY),
-    FindingKind("no-clearance-filter", "Let shoppers find what is on sale",
+    FindingKind("no-clearance-filter", "Let shoppers find what is on sale", "no sale filter",
                 "Mark clearance and sale items and offer a filter or a link to them.",
                 NIELSEN_FLEXIBILITY),
-    FindingKind("no-newsletter", "Invite customers to hear from you again",
+    FindingKind("no-newsletter", "Invite customers to hear from you again", "no newsletter",
                 "Offer a newsletter sign-up (one e-mail field) where customers finish, so a "
                 "first order can become a second.",
                 "Court et al., The consumer decision journey, McKinsey Quarterly (2009): "
                 "after a purchase, the loyalty loop (a journey map's retention stage)"),
-    FindingKind("no-advocacy", "Let customers recommend what they bought",
+    FindingKind("no-advocacy", "Let customers recommend what they bought", "no way to recommend",
                 "Take reviews on product pages, or offer a share link, so happy customers "
                 "can speak for the store.",
                 "Reichheld, The One Number You Need to Grow, Harvard Business Review (2003): "
                 "customers who recommend a store drive its growth (the advocacy stage)"),
     FindingKind("consent-blocks", "Let visitors see the shop before the cookie question",
+                "cookie box in the way",
                 "Show the consent box as a banner that leaves the page readable and usable, "
                 "small on phones: a box over the page stands between every new visitor and "
                 "the store.",
@@ -154,28 +156,30 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "the main content on mobile; Nielsen Norman Group, Popups: 10 problematic "
                 "trends and alternatives (2019)",
                 major=0.3, penalty={"minor": 5, "major": 15}),  # share of a phone's screen
-    FindingKind("consent-no-reject", "Offer “Reject all” beside “Accept all”",
+    FindingKind("consent-no-reject", "Offer “Reject all” beside “Accept all”", "no “Reject all”",
                 "Put a reject button on the cookie box's first layer, as easy to press as "
                 "accept.",
                 "EDPB Cookie Banner Taskforce report (2023): no reject button on the first "
                 "layer (type A practice)", penalty=15),
-    FindingKind("consent-returns", "Remember the visitor's cookie answer",
+    FindingKind("consent-returns", "Remember the visitor's cookie answer", "cookie box came back",
                 "Keep the answer for the whole site (the cookie's path and domain) so the box "
                 "asks once, not on every page.",
                 "Article 29 Working Party / EDPB Guidelines on consent (WP259): repeated "
                 "consent requests cause click fatigue", penalty=20),
     FindingKind("account-asks-again", "Fill the checkout from the customer's account",
+                "asked again",
                 "Prefill the e-mail, name and address a signed-in customer's account holds, "
                 "so a returning customer only confirms them.",
                 "Baymard Institute checkout research: returning customers expect a store to "
                 "remember their details; every field typed again is effort and a reason to "
                 "leave", major=4, penalty=6, most=40),  # fields asked again: 6 points each
-    FindingKind("dialog", "Do not interrupt with dialogs",
+    FindingKind("dialog", "Do not interrupt with dialogs", "dialog",
                 "Alerts and confirms stop the customer; show messages in the page.",
                 NIELSEN_VISIBILITY, penalty=10),
-    FindingKind("left-store", "Keep the journey on the store",
+    FindingKind("left-store", "Keep the journey on the store", "left the store",
                 "Check why the page sent customers away."),
-    FindingKind("huge-page", "Slim the page down", "Send far less HTML; paginate long lists.",
+    FindingKind("huge-page", "Slim the page down", "huge page",
+                "Send far less HTML; paginate long lists.",
                 NIELSEN_RESPONSE, penalty=20),
 )}
 

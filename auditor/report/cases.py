@@ -8,7 +8,8 @@ auditor could not perform (it found no control it needed: the tool's failure, no
 store's) and the failures that followed, and steps measured after the persona left (with a
 note). Gates that hold no journey of the run (Lighthouse's) are the cases of a suite of
 their own. Durations add up: a case's time is the persona's time on the step, a suite's the
-sum of its cases, the run's the sum of its suites.
+sum of its cases, the run's the sum of its suites (the personas' time: journeys that ran side
+by side add up to more than the run's wall clock, which ctrf.json gives beside it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ class Case:
     kind: str = "gate"  # a failure's kind: "gate", or "unreachable" for the store
     detail: str = ""  # a failure's evidence: the findings on the step
     step: StepResult | None = None
+
+    @property
+    def screenshot(self) -> str:
+        """A failing step's screenshot (its path in the report folder), attached in
+        junit.xml and ctrf.json; "" for any other case."""
+        if self.status != "failed" or self.step is None:
+            return ""
+        return self.step.evidence.screenshot or ""
 
 
 @dataclass

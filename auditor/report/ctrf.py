@@ -26,6 +26,9 @@ def render_ctrf(run: RunResult) -> str:
                 test["labels"] = {"persona": j.persona.id, "store": j.label or j.site,
                                   "stage": s.evidence.stage, "emotion": s.emotion,
                                   "score": s.score}
+            if case.screenshot:
+                test["attachments"] = [{"name": "screenshot", "contentType": "image/jpeg",
+                                        "path": case.screenshot}]
             tests.append(test)
     start, stop = _ms(run.started_at), _ms(run.finished_at or run.started_at)
     count = {s: sum(t["status"] == s for t in tests)
@@ -37,7 +40,11 @@ def render_ctrf(run: RunResult) -> str:
         "results": {
             "tool": {"name": "journey-auditor", "version": run.tool_version},
             "summary": {"tests": len(tests), **count, "start": start, "stop": stop,
-                        "suites": len(run.journeys)},
+                        "duration": sum(t["duration"] for t in tests),
+                        "suites": len(run.journeys),
+                        "extra": {"wall_ms": stop - start, "duration": "the personas' time "
+                                  "on their steps, as in junit.xml; journeys that ran side "
+                                  "by side add up to more than the wall clock"}},
             "tests": tests,
             "extra": {"browser": run.browser, "incomplete": run.incomplete},
         },

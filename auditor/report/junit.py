@@ -32,6 +32,9 @@ def render_junit(run: RunResult) -> str:
                                         message=_x(case.message)[:500])
                 if case.kind == "gate":
                     failure.text = _x("\n".join(filter(None, [case.message, case.detail])))
+                if case.screenshot:  # the attachment convention of Jenkins and GitLab
+                    ET.SubElement(testcase, "system-out").text = \
+                        f"[[ATTACHMENT|{_x(case.screenshot)}]]"
             elif case.status == "skipped":
                 ET.SubElement(testcase, "skipped", message=_x(case.message))
             else:

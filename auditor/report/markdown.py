@@ -61,16 +61,17 @@ def _render(run: RunResult, steps: bool) -> str:
                   + (f" — {md(r.reference)}" if r.reference else "")
                   for i, r in enumerate(verdict.top_fixes(run), 1)]
         lines.append("")
-    lines += ["The full journey map is `index.html` beside this file.", ""]
+    lines += ["The full journey map: [index.html](index.html), beside this file.", ""]
     if run.gates:
-        lines += [f"## {verdict.gates_line(run)}", "",
-                  "| Rule | Where | Measured | Expected |", "|---|---|---|---|"]
-        lines += [f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
-                  for g in run.gates]
         failed = cases.failing(run)
-        lines += ["", f"They fail {len(failed)} test case(s) in junit.xml and ctrf.json "
-                  "(a step failing for the same cause as an earlier one fails once): "
-                  + "; ".join(md(f"{suite.name}: {case.name}") for suite, case in failed), ""]
+        lines += [f"## {verdict.gates_line(run)}", "", *_folded(
+            f"The {len(run.gates)} gate(s)",
+            ["| Rule | Where | Measured | Expected |", "|---|---|---|---|",
+             *[f"| {md(g.rule)} | {md(g.where)} | {md(g.measured)} | {md(g.expected)} |"
+               for g in run.gates]], len(run.gates) > FOLD_ROWS),
+            f"They fail {len(failed)} test case(s) in junit.xml and ctrf.json "
+            "(a step failing for the same cause as an earlier one fails once): "
+            + "; ".join(md(f"{suite.name}: {case.name}") for suite, case in failed), ""]
     lines += ["| Persona | Site | Outcome | Score | Apdex |", "|---|---|---|---|---|"]
     for j in run.journeys:
         apdex = "—" if j.apdex is None else f"{j.apdex:.2f}"
@@ -84,15 +85,28 @@ def _render(run: RunResult, steps: bool) -> str:
         lines += _history(j, (run.history or {}).get(j.key))
         if j.unreachable or not steps:
             continue  # nothing measured, or no room in a job summary: the map has them
-        lines += ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]
+        rows = ["| # | Step | Stage | Emotion | Waited | Why |", "|---|---|---|---|---|---|"]
         for s in j.steps:
             ev = s.evidence
             felt = (f"— after {j.persona.pronoun} left (measured for completeness)"
                     if s.after_dropoff else f"{EMOJI[s.emotion]} {s.emotion}")
-            lines.append(f"| {ev.index + 1} | {md(ev.name)} | {ev.stage} | {felt} | "
-                         f"{ev.wait_ms / 1000:.1f} s | {md('; '.join(s.reasons))} |")
-    if run.recommendations:
-        lines += ["", "## What to fix first", ""]
+            rows.append(f"| {ev.index + 1} | {md(ev.name)} | {ev.stage} | {felt} | "
+                        f"{ev.wait_ms / 1000:.1f} s | {md('; '.join(s.reasons))} |")
+        lines += _folded(f"Its {len(j.steps)} steps", rows, len(j.steps) > FOLD_ROWS)
+    more = run.recommendations[len(verdict.top_fixes(run)):]
+    if more:
+        lines += ["", "## More fixes, ranked by impact", ""]
         lines += [f"{i}. **{md(r.title)}** (impact {r.impact:g}, {r.severity}): "
-                  f"{md(', '.join(r.steps[:3]))}" for i, r in enumerate(run.recommendations, 1)]
+                  f"{md(', '.join(r.steps[:3]))}"
+                  for i, r in enumerate(more, len(run.recommendations) - len(more) + 1)]
     return "\n".join(lines) + "\n"
+
+
+FOLD_ROWS = 5  # a longer table is folded (GitHub and GitLab open it with a click)
+
+
+def _folded(summary: str, table: list[str], fold: bool) -> list[str]:
+    """A table, folded in a <details> block when it is long."""
+    if not fold:
+        return [*table, ""]
+    return [f"<details><summary>{md(summary)}</summary>", "", *table, "", "</details>", ""]

@@ -3,6 +3,8 @@ per persona (how it ended, where and why she left) and the few fixes that matter
 
 from __future__ import annotations
 
+import re
+
 from auditor.model import AUDITOR_LOST, EMOTIONS, Recommendation, RunResult
 from auditor.report.cases import failing
 
@@ -24,7 +26,7 @@ def persona_lines(run: RunResult) -> list[str]:
                          "before it.")
         elif j.abandoned_at is not None:
             left = j.steps[j.abandoned_at]
-            why = left.reasons[0] if left.reasons else j.reason
+            why = _brief(left.reasons[0]) if left.reasons else j.reason
             moment = ", a moment of truth" if left.evidence.moment else ""
             lines.append(f"{who} left at step {j.abandoned_at + 1}, “{left.evidence.name}”"
                          f"{moment}, score {j.score}: {why}.")
@@ -36,6 +38,12 @@ def persona_lines(run: RunResult) -> list[str]:
                     else "")
             lines.append(f"{who} {j.outcome}, score {j.score}{hard}.")
     return lines
+
+
+def _brief(reason: str) -> str:
+    """A reason without the lists it gives in brackets (the map has them): the verdict is
+    read in ten seconds."""
+    return re.sub(r" \([^()]*,[^()]*\)", "", reason)
 
 
 def largest_gaps(run: RunResult, limit: int = TOP_FIXES) -> list[str]:

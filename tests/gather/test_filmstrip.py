@@ -35,6 +35,6 @@ def test_a_long_wait_keeps_a_filmstrip_and_a_page_with_her_card_none(walk_person
     assert order.wait_ms > 1600 and order.filmstrip == []
     html = render_html(RunResult("1.0", "2026-12-02T00:00:00+00:00", "2026-12-02T00:01:00+00:00",
                                  [parent]))
-    assert html.count("▶ the screen while waiting") == sum(
+    assert html.count(">The screen while waiting<") == sum(
         1 for s in parent.steps if s.evidence.filmstrip)
     assert html.count("<figcaption>") == sum(len(s.evidence.filmstrip) for s in parent.steps)

@@ -40,3 +40,4 @@ def test_the_five_outputs_agree(tmp_path, capsys):
     total = sum(float(s.get("time")) for s in suites)
     assert abs(float(junit.get("time")) - total) < 0.01
     assert abs(sum(t["duration"] for t in ctrf["tests"]) / 1000 - total) < 0.01 * len(suites)
+    assert ctrf["summary"]["duration"] == sum(t["duration"] for t in ctrf["tests"])

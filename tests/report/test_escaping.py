@@ -55,6 +55,7 @@ journey:
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto((out / "index.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     text = page.locator("body").inner_text()
     assert QUERY in text and PRODUCT in text
     assert page.locator("main img[src=x]").count() == 0

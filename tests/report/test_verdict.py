@@ -15,10 +15,13 @@ LEFT = "Aistė (stressed-parent) on flawed store left at step 4, “Search for t
 def test_the_verdict_leads_the_map_and_the_summary():
     run = load_results(SAVED)
     page = render_html(run)
-    assert page.index('id="verdict"') < page.index('id="gates"') < page.index('id="summary"')
-    verdict = page[page.index('id="verdict"'):page.index('id="gates"')]
+    assert page.index('id="verdict"') < page.index('id="gates"') < page.index('id="journeys"')
+    verdict = page[page.index('id="verdict"'):page.index('<nav')]
     assert LEFT in verdict and "6 gate(s) failed on 4 root cause(s)." in verdict
-    assert verdict.count("<li><strong>") == 3  # the three fixes that matter most
+    first = verdict[verdict.index('class="fixes"'):]
+    first = first[:first.index("</ol>")]
+    assert first.count("<li><strong>") == 3  # the three fixes that matter most; the rest folded
+    assert verdict.count("<li><strong>") == len(run.recommendations)  # each said once
     summary = render_markdown(run)
     assert summary.splitlines()[2] == "## Verdict" and LEFT in summary
     assert summary.index("**Fix first:**") < summary.index("## 6 gate(s) failed on 4 root")
@@ -47,19 +50,22 @@ def test_the_map_names_touchpoints_keeps_figures_one_click_away_and_hides_empty_
     page = render_html(run)
     assert "at the search box" in page and "at the checkout form" in page
     assert page.count("<details class=\"figures\">") > 10 and "Server (TTFB)" in page
-    assert page.count('<th class="lane">Pain points</th>') == sum(
+    assert page.count("<span>Pain points</span>") == sum(
         any(s.findings for s in j.steps) for j in run.journeys)
     for j in run.journeys:
         for s in j.steps:
             s.findings = []
-    assert '<th class="lane">Pain points</th>' not in render_html(run)
+    assert "<span>Pain points</span>" not in render_html(run)
 
 
-def test_every_audited_persona_is_on_one_combined_curve():
-    page = render_html(load_results(SAVED))
-    summary = page[page.index('id="summary"'):page.index('id="recommendations"')]
-    assert "Every persona on one curve" in summary
-    assert summary.count('<polyline class="line s') == 3  # the flawed store's three personas
+def test_a_long_reason_is_said_once_a_journey_and_referred_to_after():
+    run = load_results(SAVED)
+    novice = next(j for j in run.journeys if j.persona.id == "novice-checkout" and not j.competitor)
+    wiped = [s for s in novice.steps if s.findings and s.findings[0].id == "form-cleared"]
+    assert len(wiped) >= 2 and wiped[0].reasons == wiped[1].reasons
+    page = render_html(run)
+    assert page.count(wiped[0].reasons[0]) == 1 + page.count(f'title="{wiped[0].reasons[0]}"')
+    assert f"as at step {wiped[0].evidence.index + 1}" in page
 
 
 def test_summary_renders_as_markdown_with_the_verdict_first():
