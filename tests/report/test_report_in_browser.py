@@ -1,6 +1,7 @@
 """The `make demo` report as a team reads it every day: from disk, in Chromium, at 1440 and
 390 px, in light and dark, and printed to A4; one live demo audit serves every test here."""
 
+import fcntl
 import json
 import re
 import subprocess
@@ -17,7 +18,7 @@ AXE = ROOT / "lighthouse" / "node_modules" / "axe-core" / "axe.min.js"
 MOST_PX_AT_1440 = 8_000
 PAGES_A_JOURNEY = 2  # printed on A4 landscape
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("demo-report")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def auditor(*args, cwd=None):
@@ -25,13 +26,21 @@ def auditor(*args, cwd=None):
                           text=True, timeout=600, cwd=cwd)
 
 
-@pytest.fixture(scope="session")  # once a worker: xdist may run other modules' tests between
-def report(tmp_path_factory) -> Path:
-    """`auditor demo`: every built-in persona on the flawed store beside the well-made one."""
-    out = tmp_path_factory.mktemp("demo")
-    done = auditor("demo", "--fast-typing", "--quiet", "--no-history", "--out", str(out),
-                   cwd=out)
-    assert done.returncode == 0, done.stdout + done.stderr
+@pytest.fixture(scope="session")
+def report(tmp_path_factory, worker_id) -> Path:
+    """`auditor demo`: every built-in persona on the flawed store beside the well-made one,
+    walked once for the whole session, whichever pytest-xdist worker asks first."""
+    if worker_id == "master":
+        out = tmp_path_factory.mktemp("demo")
+    else:  # the run's temporary folder, shared by its workers
+        out = tmp_path_factory.getbasetemp().parent / "demo-report"
+    with open(f"{out}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "index.html").is_file():
+            out.mkdir(exist_ok=True)
+            done = auditor("demo", "--fast-typing", "--quiet", "--no-history", "--out",
+                           str(out), cwd=out)
+            assert done.returncode == 0, done.stdout + done.stderr
     return out
 
 
