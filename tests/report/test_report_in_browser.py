@@ -18,7 +18,7 @@ AXE = ROOT / "lighthouse" / "node_modules" / "axe-core" / "axe.min.js"
 MOST_PX_AT_1440 = 8_000
 PAGES_A_JOURNEY = 2  # printed on A4 landscape
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser
 
 
 def auditor(*args, cwd=None):
@@ -79,6 +79,7 @@ BROKEN_WORDS = """() => { const broken = [];
   return broken; }"""
 
 
+@pytest.mark.slow  # started first, it walks the demo that the other tests here read
 def test_report_opens_from_disk_with_no_errors_or_outside_requests(page, report):
     errors, outside = _open(page, report)
     assert errors == [] and outside == []
