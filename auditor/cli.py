@@ -102,14 +102,15 @@ def _audit(plan: AuditPlan, quiet: bool) -> RunResult:
 
 
 def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell: int = 300,
-             filmstrip: bool = True, access=None, announce_automation: bool = False):
+             filmstrip: bool = True, access=None, announce_automation: bool = False,
+             axe: bool = True):
     from auditor.access import OPEN
     from auditor.gather.walk import RunOptions
 
     return RunOptions(step_timeout_ms=step_timeout * 1000,
                       typing_scale=0.0 if fast_typing else 1.0, dwell_ms=dwell,
                       locators=(profile or {}).get("locators"), filmstrip=filmstrip,
-                      access=access or OPEN, announce_automation=announce_automation)
+                      access=access or OPEN, announce_automation=announce_automation, axe=axe)
 
 
 @main.command(epilog=RUN_EXAMPLES)
@@ -144,6 +145,8 @@ def _options(step_timeout: float, fast_typing: bool, profile: dict | None, dwell
                    "shifts show up in this time).")
 @click.option("--no-filmstrip", is_flag=True,
               help="Keep no frames of what each persona saw during waits too long for her.")
+@click.option("--no-axe", is_flag=True,
+              help="Do not run axe-core's WCAG checks on each page the personas see.")
 @click.option("--lighthouse", is_flag=True,
               help="Also run Lighthouse CI on each distinct page (needs node and lhci).")
 @click.option("--lighthouse-pages", default=6, show_default=True, type=click.IntRange(1, 50),
@@ -165,7 +168,8 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         budget: Path | None, baseline: Path | None, compare_url: str | None, label: str | None,
         compare_label: str | None, profile: Path | None, step_timeout: float,
         fast_typing: bool, runs: int, parallel: bool, dwell: int, no_filmstrip: bool,
-        lighthouse: bool, lighthouse_pages: int, quiet: bool, browser_endpoint: str | None,
+        no_axe: bool, lighthouse: bool, lighthouse_pages: int, quiet: bool,
+        browser_endpoint: str | None,
         shard: str | None, history: str, no_history: bool, http_credentials: str | None,
         headers: tuple[str, ...], storage_state: Path | None,
         announce_automation: bool) -> None:
@@ -210,7 +214,7 @@ def run(url: str, personas: tuple[str, ...], out: Path | None, scenario_dirs: tu
         budget=rules,
         baseline=load_results(baseline) if baseline else None,
         options=_options(step_timeout, fast_typing, site_profile, dwell, not no_filmstrip,
-                         entry, announce_automation),
+                         entry, announce_automation, not no_axe),
         runs=runs, parallel=parallel, lighthouse=lighthouse, lighthouse_pages=lighthouse_pages,
         history=None if no_history else history, shard=part,
         browser_endpoint=browser_endpoint,
@@ -254,7 +258,8 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
     from auditor.judge import gates
     from auditor.scenario import load_journeys
 
-    flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error"])
+    flawed = parse_flaws(["slow-product=4", "broken-search", "clear-form-on-error",
+                          "unnamed-icon-buttons"])
     os.environ.setdefault(ACCOUNT_ENV, ":".join(DEMO_ACCOUNT))  # the returning customer's
     with StoreServer(flawed) as bad, StoreServer() as good:
         out = _prepare_out(out or Path("reports/demo"))

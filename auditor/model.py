@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from auditor.model_page import (  # noqa: F401  (part of this contract, imported from here)
+    AXE_IMPACTS,
+    AxeViolation,
     ConsentBox,
     FormFacts,
     FormOutcome,
@@ -160,6 +162,7 @@ class StepEvidence:
     effort: list[str] = field(default_factory=list)  # presses on the way: opened, answered
     consent: ConsentBox | None = None  # a cookie box she met on this step
     asked_again: list[str] = field(default_factory=list)  # signed in, typed what she holds
+    axe: list[AxeViolation] | None = None  # axe-core on the page she looked at (None: not run)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
@@ -167,6 +170,8 @@ class StepEvidence:
         ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
         ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
         ev["consent"] = ConsentBox(**d["consent"]) if d.get("consent") else None
+        if d.get("axe") is not None:
+            ev["axe"] = [AxeViolation(**v) for v in d["axe"]]
         ev["page"] = PageFacts.from_dict(d.get("page") or {})
         return cls(**ev)
 

@@ -99,3 +99,19 @@ class ConsentBox:
     answered_ms: float = 0  # from the box seen to the box gone after her last press
     again: bool = False  # it came back after she had answered it on an earlier page
     reject_first: bool = True  # its first layer offered a reject
+
+
+AXE_IMPACTS = ("minor", "moderate", "serious", "critical")  # axe-core's, least to most
+
+
+@dataclass
+class AxeViolation:
+    """One axe-core rule the page broke when the persona looked at it: its WCAG success
+    criteria, how much it hinders (axe's impact) and where, never the page's text."""
+
+    rule: str  # axe's rule id, e.g. button-name
+    impact: str  # minor, moderate, serious or critical
+    help: str  # axe's one-line description
+    criteria: list[str] = field(default_factory=list)  # WCAG success criteria, e.g. 4.1.2
+    nodes: int = 1  # how many elements break it
+    target: str = ""  # the first one's CSS selector

@@ -16,9 +16,9 @@ from auditor.judge.journey import judge_journey
 from auditor.model import JourneyResult
 from auditor.scenario import load_journeys
 
-FAST = RunOptions(typing_scale=0.0, dwell_ms=300)
+FAST = RunOptions(typing_scale=0.0, dwell_ms=300, axe=False)  # axe's own tests ask for it
 # For tests of where a persona gets to, not of what she measures: no look at each page.
-NO_LOOK = RunOptions(typing_scale=0.0, dwell_ms=0)
+NO_LOOK = RunOptions(typing_scale=0.0, dwell_ms=0, axe=False)
 # A test that asks for any of these drives a real Chromium (directly or through the CLI).
 BROWSER_FIXTURES = {"browser", "page", "walk_persona", "audit_journey", "demo_store",
                     "pytester"}

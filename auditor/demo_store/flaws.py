@@ -20,6 +20,8 @@ KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
     "consent-box": (False, "a cookie box (vanilla-cookieconsent) blocks the page until answered"),
     "consent-no-reject": (False, "the cookie box offers no reject on its first layer"),
     "consent-forgotten": (False, "the cookie box forgets the answer and comes back on every page"),
+    "unnamed-icon-buttons": (False, "the search button is an icon with no name a screen reader "
+                                    "could say (classic theme)"),
 }
 
 

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from playwright.sync_api import Error, Frame, Locator
 
 from auditor.gather import script
+from auditor.gather.accessibility import check
 from auditor.gather.page_facts import page_facts, read_facts, wanted
 from auditor.gather.secrets import SECRET_SELECTOR
+from auditor.model import AxeViolation
 
 if TYPE_CHECKING:
     from auditor.gather.step import Step
@@ -55,6 +57,19 @@ def look(step: Step) -> None:
         step.ahead.forget()  # the page changed since: the next step reads again
     if state is None or seen is None or state[1] != seen["changes"]:
         _read_page(step)  # the page changed while the persona looked
+    if s.axe_source is not None:
+        ev.axe = _accessibility(step, state)
+
+
+def _accessibility(step: Step, state: Changes | None) -> list[AxeViolation] | None:
+    """axe-core's verdict on the page, checked again only when the page has changed."""
+    s = step.session
+    if state is not None and s.last_axe[0] == state:
+        return list(s.last_axe[1])
+    found = check(step, s.axe_source or "")
+    if found is not None and state is not None:
+        s.last_axe = (state, found)
+    return found
 
 
 def _read_ahead(step: Step, look_ends: float) -> Changes | None:

@@ -45,8 +45,8 @@ class PersonaSession:
     def __init__(self, browser: Browser, persona: Persona, *, out_dir: Path | None,
                  step_timeout_ms: float = 30_000, typing_scale: float = 1.0,
                  dwell_ms: float = 300, slug: str = "", filmstrip: bool = True,
-                 access: Access = OPEN, site: str = "", announce_automation: bool = False
-                 ) -> None:
+                 access: Access = OPEN, site: str = "", announce_automation: bool = False,
+                 axe_source: str | None = None) -> None:
         self.persona = persona
         self.out_dir = out_dir
         self.step_timeout_ms = step_timeout_ms
@@ -61,6 +61,8 @@ class PersonaSession:
         self.site_host = ""
         self.traffic = Traffic()
         self.last_reading = (-1, 0.0)  # (document number, performance.now()) of the last metrics
+        self.axe_source = axe_source  # axe-core's script, checked on each page (None: off)
+        self.last_axe: tuple[Any, list] = (None, [])  # the page state it last checked, found
         d = persona.device
         agent = d.user_agent or (None if announce_automation else person_user_agent(browser))
         self.context = browser.new_context(

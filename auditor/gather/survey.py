@@ -54,7 +54,8 @@ def discover(url: str, inputs: dict[str, Any] | None = None,
     steps = STEPS + (ORDER_STEPS if place_order else ())
     journey = Journey(EXPLORER, steps, merge_inputs(DEFAULT_INPUTS, inputs or {}))
     found = Discovery()
-    options = RunOptions(typing_scale=0, dwell_ms=0, locators=locators, access=access)
+    options = RunOptions(typing_scale=0, dwell_ms=0, locators=locators, access=access,
+                         axe=False)
     with open_browser() as browser:
         found.journey = walk(browser, journey, url, out, options,
                              on_step=lambda _j, ev: _collect(found, ev))

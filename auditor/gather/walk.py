@@ -15,6 +15,8 @@ from playwright.sync_api import Browser
 
 from auditor.access import OPEN, Access
 from auditor.actions import ACTIONS
+from auditor.gather.accessibility import NOT_FOUND as AXE_NOT_FOUND
+from auditor.gather.accessibility import axe_file, axe_source
 from auditor.gather.actions import JourneyContext
 from auditor.gather.actions.consent import answer_consent
 from auditor.gather.session import PersonaSession
@@ -43,6 +45,7 @@ class RunOptions:
     filmstrip: bool = True  # what she saw during waits longer than she finds fine
     access: Access = OPEN  # how she gets into a closed store (the audited one only)
     announce_automation: bool = False  # navigator.webdriver true, a HeadlessChrome user agent
+    axe: bool = True  # axe-core on every page she looks at
 
 
 def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
@@ -54,18 +57,22 @@ def walk(browser: Browser, journey: Journey, site: str, out_dir: Path | None,
     `competitor`: this store is the one compared with, not the one audited."""
     persona = journey.persona
     slug = re.sub(r"[^a-z0-9]+", "-", f"{label}-{persona.id}".lower()).strip("-")
+    axe = axe_file() if options.axe else None
     session = PersonaSession(browser, persona, out_dir=out_dir,
                              step_timeout_ms=options.step_timeout_ms,
                              typing_scale=options.typing_scale, dwell_ms=options.dwell_ms,
                              slug=slug, filmstrip=options.filmstrip,
                              access=OPEN if competitor else options.access, site=site,
-                             announce_automation=options.announce_automation)
+                             announce_automation=options.announce_automation,
+                             axe_source=axe_source(axe) if axe else None)
     session.site_host = urlparse(site).hostname or ""
     ctx = JourneyContext(session, site, own_address(journey.inputs, persona.id),
                          dict(options.locators or {}))
     walked = JourneyEvidence(persona, site, label=label, competitor=competitor)
     if not options.announce_automation:
         walked.notes.append(UNANNOUNCED)
+    if options.axe and axe is None:
+        walked.notes.append(AXE_NOT_FOUND)
     if on_activity:
         session.tell = lambda what: on_activity(walked, what)
 

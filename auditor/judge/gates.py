@@ -6,6 +6,7 @@
       - {persona: stressed-parent, step: Open the wooden toy train, max_wait_ms: 3000}
       - {outcome: completed}
       - {max_regression: 10}  # score points a journey may lose against --baseline
+      - {max_axe: moderate}   # the worst axe-core impact a page she saw may have
       - {store: competitor, outcome: completed}  # rules hold the audited store unless so
     lighthouse:             # Lighthouse CI assertions, checked with --lighthouse
       categories:performance: [error, {minScore: 0.9}]
@@ -28,12 +29,20 @@ from auditor.errors import ScenarioError, read_yaml
 from auditor.judge.findings import KINDS, SEVERITIES
 from auditor.judge.stats import SIGNIFICANT, TESTABLE_RUNS, mann_whitney_p
 from auditor.judge.step import at_least
-from auditor.model import AUDITOR_LOST, EMOTIONS, GateFailure, Journey, JourneyResult, StepResult
+from auditor.model import (
+    AUDITOR_LOST,
+    AXE_IMPACTS,
+    EMOTIONS,
+    GateFailure,
+    Journey,
+    JourneyResult,
+    StepResult,
+)
 
 RULE_KEYS = {"persona", "stage", "step", "store", "min_emotion", "max_wait_ms", "outcome",
-             "max_regression", "min_score"}
+             "max_regression", "min_score", "max_axe"}
 STORES = ("audited", "competitor")
-CHECKS = ("min_emotion", "max_wait_ms", "outcome", "max_regression", "min_score")
+CHECKS = ("min_emotion", "max_wait_ms", "outcome", "max_regression", "min_score", "max_axe")
 OUTCOMES = ("completed", "abandoned", "failed")
 # Lighthouse CI's assertions when a budget names none (--lighthouse): its "poor" bands,
 # performance below 0.5 and LCP past the slow-lcp finding's limit (Core Web Vitals).
@@ -90,6 +99,9 @@ def _rule(path: Path, i: int, rule: Any) -> dict[str, Any]:
     if "min_emotion" in rule and rule["min_emotion"] not in EMOTIONS:
         raise ScenarioError(f"{where}.min_emotion: '{rule['min_emotion']}' is not one of "
                             f"{', '.join(EMOTIONS)}")
+    if "max_axe" in rule and rule["max_axe"] not in AXE_IMPACTS:
+        raise ScenarioError(f"{where}.max_axe: '{rule['max_axe']}' is not one of "
+                            f"{', '.join(AXE_IMPACTS)}")
     if rule.get("store", "audited") not in STORES:
         raise ScenarioError(f"{where}.store: use one of {', '.join(STORES)}")
     if "outcome" in rule and rule["outcome"] not in OUTCOMES:
@@ -204,10 +216,11 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
            baseline: list[JourneyResult]) -> list[GateFailure]:
     out: list[GateFailure] = []
 
-    def fail(measured: str, expected: str, step: StepResult | None = None) -> None:
+    def fail(measured: str, expected: str, step: StepResult | None = None,
+             cause: str = "") -> None:
         out.append(GateFailure(_name(rule), _where(journey, step), measured, expected,
                                journey.key, step.evidence.index if step else None,
-                               _cause(step) if step else ""))
+                               cause or (_cause(step) if step else "")))
 
     known = journey.outcome != AUDITOR_LOST  # else the store's outcome and score are not
     if "outcome" in rule and known and journey.outcome != rule["outcome"]:
@@ -220,6 +233,11 @@ def _check(rule: dict[str, Any], journey: JourneyResult,
         if "max_wait_ms" in rule and step.evidence.wait_ms > rule["max_wait_ms"]:
             fail(f"waited {step.evidence.wait_ms:.0f} ms", f"at most {rule['max_wait_ms']} ms",
                  step)
+        allowed = AXE_IMPACTS.index(rule.get("max_axe", AXE_IMPACTS[-1]))
+        for v in step.evidence.axe or []:
+            if AXE_IMPACTS.index(v.impact) > allowed:  # one root cause per rule broken
+                fail(f"axe {v.rule} ({v.impact}, WCAG {', '.join(v.criteria) or '-'})",
+                     f"at most {rule['max_axe']}", step, cause=f"axe {v.rule}")
     before = next((b for b in baseline if b.persona.id == journey.persona.id), None)
     if "max_regression" in rule and before and known:
         regressed, said = regression(journey, before, rule["max_regression"])

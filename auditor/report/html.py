@@ -10,8 +10,16 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader
 
 from auditor.actions import touchpoint
 from auditor.judge.findings import IMPACT_RULE, kind
-from auditor.model import AUDITOR_LOST, EMOTIONS, JourneyResult, RunResult, StepResult
+from auditor.model import (
+    AUDITOR_LOST,
+    AXE_IMPACTS,
+    EMOTIONS,
+    JourneyResult,
+    RunResult,
+    StepResult,
+)
 from auditor.report import charts, verdict
+from auditor.wcag import en_301_549
 
 # Compiled templates are kept between runs (in a private folder of the system's temp dir):
 # compiling the report's templates is most of the time it takes to write it.
@@ -115,6 +123,7 @@ def _journey(j: JourneyResult, run: RunResult, gated: set[str], personas: list[s
         "trend": past.get("runs") or [], "changed": past.get("changed"),
         "trend_points": charts.sparkline(past.get("runs") or [], 240, 60),
         "steps": _steps(j, anchor), "has_findings": any(s.findings for s in j.steps),
+        "accessibility": _accessibility(j),
         "comparison": next((_comparison(c) for c in run.comparison or []
                             if c["persona"] == p.id and c["this"] == _store(j)), None),
     }
@@ -170,3 +179,21 @@ def _comparison(pair: dict[str, Any]) -> dict[str, Any]:
         rows.append(shown)
     worse = sum(r["verdict"] == "worse" for r in rows)
     return {**pair, "steps": rows, "worse": worse}
+
+
+def _accessibility(j: JourneyResult) -> dict[str, Any] | None:
+    """The WCAG rules axe-core found broken along the journey, each once with the steps it
+    was met on, worst first; None when axe did not run."""
+    checked = [s for s in j.steps if s.evidence.axe is not None]
+    if not checked:
+        return None
+    rules: dict[str, dict[str, Any]] = {}
+    for s in checked:
+        for v in s.evidence.axe or []:
+            row = rules.setdefault(v.rule, {
+                "rule": v.rule, "impact": v.impact, "help": v.help, "target": v.target,
+                "criteria": [(c, en_301_549(c)) for c in v.criteria], "steps": []})
+            row["steps"].append(s.evidence.index + 1)
+    rows = sorted(rules.values(), key=lambda r: (-AXE_IMPACTS.index(r["impact"]), r["steps"]))
+    return {"rows": rows, "pages": len(checked),
+            "worst": rows[0]["impact"] if rows else None}

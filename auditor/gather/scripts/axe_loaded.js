@@ -1,0 +1,1 @@
+() => typeof window.axe !== 'undefined' && typeof window.axe.run === 'function'
