@@ -16,6 +16,7 @@ from auditor.model_page import (  # noqa: F401  (part of this contract, imported
     ConsentBox,
     FormFacts,
     FormOutcome,
+    KeyboardUse,
     PageFacts,
     ProductFacts,
     SearchOutcome,
@@ -82,6 +83,7 @@ class Persona:
     mistakes: tuple[Mistake, ...] = ()
     guest: bool = True
     consent: str = "reject"  # her answer to a cookie box: the privacy-friendly one by default
+    navigation: str = "pointer"  # pointer (mouse or finger) or keyboard (Tab, Enter, never a mouse)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class StepEvidence:
     consent: ConsentBox | None = None  # a cookie box she met on this step
     asked_again: list[str] = field(default_factory=list)  # signed in, typed what she holds
     axe: list[AxeViolation] | None = None  # axe-core on the page she looked at (None: not run)
+    keyboard: KeyboardUse | None = None  # how a keyboard-only persona reached the controls
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
@@ -170,6 +173,7 @@ class StepEvidence:
         ev["search"] = SearchOutcome(**d["search"]) if d.get("search") else None
         ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
         ev["consent"] = ConsentBox(**d["consent"]) if d.get("consent") else None
+        ev["keyboard"] = KeyboardUse(**d["keyboard"]) if d.get("keyboard") else None
         if d.get("axe") is not None:
             ev["axe"] = [AxeViolation(**v) for v in d["axe"]]
         ev["page"] = PageFacts.from_dict(d.get("page") or {})

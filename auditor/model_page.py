@@ -115,3 +115,14 @@ class AxeViolation:
     criteria: list[str] = field(default_factory=list)  # WCAG success criteria, e.g. 4.1.2
     nodes: int = 1  # how many elements break it
     target: str = ""  # the first one's CSS selector
+
+
+@dataclass
+class KeyboardUse:
+    """How a keyboard-only persona got to the controls of a step: her presses, and what the
+    page did with her focus."""
+
+    presses: int = 0  # Tab, Enter on a skip link, Escape: every key before the control's own
+    skip_link: bool = False  # an in-page link took her past what she did not need
+    unseen: list[str] = field(default_factory=list)  # controls whose focus looked like nothing
+    escaped: list[str] = field(default_factory=list)  # dialogs she had to close with Escape

@@ -112,6 +112,7 @@ def _list(path: Path, key: str, data: dict) -> list:
 
 _PERSONA_KEYS = {f.name for f in dataclasses.fields(Persona)} | {"patience"}
 CONSENT_ANSWERS = ("reject", "accept")  # a persona's answer to a cookie box
+NAVIGATION = ("pointer", "keyboard")  # how a persona moves: a mouse or finger, or keys only
 
 
 def _persona(path: Path, raw: Any) -> Persona:
@@ -137,6 +138,9 @@ def _persona(path: Path, raw: Any) -> Persona:
     if values.get("consent", "reject") not in CONSENT_ANSWERS:
         raise ScenarioError(f"{path}: persona.consent '{values['consent']}' is unknown; use "
                             f"{' or '.join(CONSENT_ANSWERS)}")
+    if values.get("navigation", "pointer") not in NAVIGATION:
+        raise ScenarioError(f"{path}: persona.navigation '{values['navigation']}' is unknown; "
+                            f"use {' or '.join(NAVIGATION)}")
     for key in ("motivations", "pain_points"):
         values[key] = tuple(values.get(key) or ())
     try:

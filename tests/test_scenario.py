@@ -42,3 +42,13 @@ def test_scenario_mistakes_name_the_file_and_what_is_wrong(tmp_path, text, messa
     path.write_text(text)
     with pytest.raises(ScenarioError, match=message):
         load_journey_file(path)
+
+
+def test_a_persona_moves_by_pointer_or_keyboard(tmp_path: Path):
+    path = tmp_path / "voice.yaml"
+    path.write_text(MINIMAL.replace("network: slow-4g", "network: slow-4g, navigation: voice")
+                    % "vee")
+    with pytest.raises(ScenarioError, match="persona.navigation 'voice' is unknown; use "
+                                            "pointer or keyboard"):
+        load_journey_file(path)
+    assert load_journeys()["stressed-parent"].persona.navigation == "pointer"

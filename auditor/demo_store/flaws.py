@@ -22,6 +22,9 @@ KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
     "consent-forgotten": (False, "the cookie box forgets the answer and comes back on every page"),
     "unnamed-icon-buttons": (False, "the search button is an icon with no name a screen reader "
                                     "could say (classic theme)"),
+    "mouse-only-add-to-cart": (False, "add to cart is a <div> with a click handler: a mouse "
+                                      "presses it, a keyboard cannot (classic theme)"),
+    "no-focus-style": (False, "no control shows the keyboard focus (outline removed)"),
 }
 
 

@@ -28,6 +28,7 @@ from auditor.gather.failures import (
     unreachable,
 )
 from auditor.gather.filmstrip import Screencast
+from auditor.gather.keyboard import KEYBOARD, reach
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.secrets import Redactor
@@ -62,6 +63,7 @@ class PersonaSession:
         self.traffic = Traffic()
         self.last_reading = (-1, 0.0)  # (document number, performance.now()) of the last metrics
         self.axe_source = axe_source  # axe-core's script, checked on each page (None: off)
+        self.current_step: Step | None = None  # the step being walked, for keyboard presses
         self.last_axe: tuple[Any, list] = (None, [])  # the page state it last checked, found
         d = persona.device
         agent = d.user_agent or (None if announce_automation else person_user_agent(browser))
@@ -156,6 +158,7 @@ class PersonaSession:
                                 moment=moment, expected=expected,
                                 touchpoint=touchpoint(spec.action))
         step = Step(self, evidence, ahead)
+        self.current_step = step
         step.begin()
         try:
             yield step
@@ -190,6 +193,8 @@ class PersonaSession:
             self.redact.add(text)
             self.secret_fields.append((self.traffic.loads, locator))
         per_key = self.persona.typing_ms_per_key
+        if self.persona.navigation == KEYBOARD:
+            reach(self, locator)  # Tab to the field first: fill() only types into it
         if per_key * self.typing_scale <= 0 and text:
             self._type_at_once(locator, text)
         else:

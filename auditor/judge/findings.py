@@ -22,6 +22,8 @@ NIELSEN_ERRORS = "Nielsen heuristic 9: help users recognize, diagnose, and recov
 NIELSEN_VISIBILITY = "Nielsen heuristic 1: visibility of system status"
 WCAG_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or Instructions"
 NIELSEN_FLEXIBILITY = "Nielsen heuristic 7: flexibility and efficiency of use"
+WCAG_FOCUS = "WCAG 2.1 SC 2.4.7 Focus Visible (EN 301 549 9.2.4.7)"
+WCAG_BYPASS = "WCAG 2.1 SC 2.4.1 Bypass Blocks (EN 301 549 9.2.4.1)"
 
 
 # What a finding does to the score of the step it is found on: a cap puts the step in an
@@ -178,6 +180,15 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 NIELSEN_VISIBILITY, penalty=10),
     FindingKind("left-store", "Keep the journey on the store", "left the store",
                 "Check why the page sent customers away."),
+    # What keeps a keyboard user from a control, or makes reaching it long.
+    FindingKind("focus-invisible", "Show where the keyboard focus is", "focus not shown",
+                "Give every control a visible focus style (outline or contrast change) so "
+                "keyboard users see where they are.", WCAG_FOCUS, cap=SAD),
+    FindingKind("many-key-presses", "Let keyboard users skip to what they need",
+                "many key presses", "Offer a skip link to the main content and keep the tab "
+                "order short before a page's main control.",
+                f"{WCAG_BYPASS}; the counts are ours", minor=20, major=50,
+                penalty={"minor": 10, "major": 25}),
     FindingKind("huge-page", "Slim the page down", "huge page",
                 "Send far less HTML; paginate long lists.",
                 NIELSEN_RESPONSE, penalty=20),

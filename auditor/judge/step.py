@@ -89,6 +89,7 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Ju
     _judge_stability(ev, j)
     _judge_consent(persona, ev, j)
     _judge_account(persona, ev, j)
+    _judge_keyboard(persona, ev, j)
     _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
@@ -180,6 +181,23 @@ def _judge_account(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
     said = f"signed in, {persona.name} still typed {again} detail(s) the account holds"
     j.find("account-asks-again", "major" if again >= (KINDS["account-asks-again"].major or 4)
            else "minor", f"'{ev.name}': {said}", said, count=again)
+
+
+def _judge_keyboard(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+    """A keyboard user's way to the step's controls: a focus she could not see, and Tab
+    pressed many times over."""
+    keys = ev.keyboard
+    if keys is None:
+        return
+    for called in keys.unseen:
+        j.find("focus-invisible", "major", f"'{ev.name}': the focus on {called} shows nothing",
+               f"{persona.pronoun} could not see the focus on {called}")
+    many = KINDS["many-key-presses"]
+    severity = ("major" if keys.presses > (many.major or 0) else
+                "minor" if keys.presses > (many.minor or 0) else None)
+    if severity:
+        j.find("many-key-presses", severity, f"'{ev.name}': {keys.presses} key presses to reach "
+               "its controls", f"{keys.presses} key presses to get there")
 
 
 def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:

@@ -1,0 +1,69 @@
+"""A keyboard user's way to a control: Tab, an in-page skip link where one leads to it,
+Escape out of a dialog that holds the focus; never the mouse. Her presses are her effort on
+the step and, at her typing speed, her time.
+
+What stops her is said as a tester would write it: a control the keyboard cannot reach at
+all (WCAG 2.1.1), or one the Tab order never comes to, or a focus trap Escape does not open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Locator
+
+from auditor.gather import script
+from auditor.gather.failures import StepFailed
+from auditor.model import KeyboardUse
+
+if TYPE_CHECKING:
+    from auditor.gather.session import PersonaSession
+
+MOST_PRESSES = 150  # Tabs before she gives up on reaching one control (ours: ~2 min of Tab)
+KEYBOARD = "keyboard"  # a persona's `navigation` that never uses a pointer
+
+
+def reach(session: PersonaSession, target: Locator) -> str:
+    """Move the focus to `target` with the keys a keyboard user presses; returns the key that
+    presses the control (Space for a box to tick, Enter for the rest)."""
+    page, step = session.page, session.current_step
+    probe = target.evaluate(script("keyboard_target.js"))
+    called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
+    if not probe["reachable"]:
+        raise StepFailed(f"{called} cannot be reached by keyboard (WCAG 2.1.1): "
+                         f"{probe['why']}")
+    use = step.evidence.keyboard if step and step.evidence.keyboard else KeyboardUse()
+    presses, seen, escaped = 0, set(), False
+    while True:
+        state = page.evaluate(script("focus_state.js"))
+        if state["on"]:
+            break
+        if presses >= MOST_PRESSES:
+            raise StepFailed(f"{called} was not reached after {MOST_PRESSES} presses of Tab")
+        key = "Tab"
+        if state["skip"] and not use.skip_link:
+            key, use.skip_link = "Enter", True  # the skip link leads to the part that holds it
+        elif state["id"] in seen:  # the Tab order came round without meeting it
+            if state["dialog"] and not escaped:
+                key, escaped, seen = "Escape", True, set()
+                use.escaped.append(state["called"])
+            elif state["dialog"]:
+                raise StepFailed(f"the focus is trapped in a dialog at {state['called']}: "
+                                 f"Tab never leaves it and Escape does not close it, so "
+                                 f"{called} cannot be reached (WCAG 2.1.2)")
+            else:
+                raise StepFailed(f"{called} is never reached with Tab: the Tab order goes "
+                                 "round the page without it (WCAG 2.1.1)")
+        elif not state["body"]:
+            seen.add(state["id"])
+        page.keyboard.press(key)
+        presses += 1
+    if state["visible"] is False and called not in use.unseen:
+        use.unseen.append(called)
+    use.presses += presses
+    if step:
+        step.evidence.keyboard = use
+        step.evidence.typing_ms += presses * session.persona.typing_ms_per_key
+    tag = probe["tag"]
+    return "Space" if tag == "input" and target.get_attribute("type") in (
+        "checkbox", "radio") else "Enter"

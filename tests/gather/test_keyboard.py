@@ -1,0 +1,75 @@
+"""A keyboard-only shopper (`navigation: keyboard`): Tab, skip links, Enter and Space, never
+the mouse; what stops her is said in a tester's words, and only she is stopped by it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import NO_LOOK
+
+from auditor.demo_store.flaws import parse_flaws
+from auditor.demo_store.server import StoreServer
+from auditor.gather.walk import walk
+from auditor.judge import judge_run
+from auditor.model import RunResult
+from auditor.scenario import load_journeys
+
+PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "personas"
+
+
+@pytest.fixture(scope="module")
+def journeys():
+    return load_journeys([PERSONAS])
+
+
+def _walk(browser, journey, flaws, tmp_path):
+    with StoreServer(parse_flaws(flaws)) as store:
+        walked = walk(browser, journey, store.url, tmp_path, NO_LOOK)
+    return judge_run(RunResult("t", "", "", []), [[walked]]).journeys[0]
+
+
+def test_she_buys_on_the_well_made_store_with_tab_and_skip_links(browser, journeys, tmp_path):
+    noor = _walk(browser, journeys["keyboard-shopper"], [], tmp_path)
+    assert noor.outcome == "completed", noor.reason
+    moved = [s.evidence.keyboard for s in noor.steps[1:]]
+    assert all(k is not None and k.presses > 0 for k in moved)
+    assert any(k.skip_link for k in moved) and not any(k.unseen for k in moved)
+    assert not [f for s in noor.steps for f in s.findings]
+    assert noor.steps[3].evidence.typing_ms >= moved[2].presses * 120  # her time on the keys
+
+
+def test_a_div_add_to_cart_stops_her_and_no_one_else(browser, journeys, tmp_path):
+    noor = _walk(browser, journeys["keyboard-shopper"], ["mouse-only-add-to-cart"], tmp_path)
+    add = noor.steps[3].evidence
+    assert add.status == "failed" and not add.lost  # the store's failure, not the tool's
+    assert "“Add to cart” cannot be reached by keyboard (WCAG 2.1.1): a <div> with no role " \
+           "and no tabindex" in add.error
+    assert noor.outcome == "failed"
+    mia = _walk(browser, journeys["novice-checkout"], ["mouse-only-add-to-cart"],
+                tmp_path / "mouse")
+    assert mia.outcome == "completed"
+
+
+def test_a_focus_she_cannot_see_makes_her_sad(browser, journeys, tmp_path):
+    noor = _walk(browser, journeys["keyboard-shopper"], ["no-focus-style"], tmp_path)
+    unseen = [s for s in noor.steps if any(f.id == "focus-invisible" for f in s.findings)]
+    assert unseen and all(s.emotion in ("sad", "angry") for s in unseen)
+    assert "Add to cart" in " ".join(noor.steps[3].evidence.keyboard.unseen)
+
+
+def test_a_gate_on_her_outcome_fails_the_run(tmp_path):
+    budget = tmp_path / "budget.yaml"
+    budget.write_text("defaults: false\nrules: [{persona: keyboard-shopper, "
+                      "outcome: completed}]\n")
+    with StoreServer(parse_flaws(["mouse-only-add-to-cart"])) as store:
+        done = subprocess.run(
+            [sys.executable, "-m", "auditor", "run", store.url, "--scenarios", str(PERSONAS),
+             "--persona", "keyboard-shopper", "--budget", str(budget), "--fast-typing",
+             "--dwell", "0", "--no-axe", "--quiet", "--no-history", "--out",
+             str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "keyboard-shopper" in done.stdout and "cannot be reached by keyboard" in (
+        tmp_path / "out" / "summary.md").read_text()
