@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from playwright.sync_api import Locator
 
 from auditor.gather import script
-from auditor.gather.failures import StepFailed
+from auditor.gather.failures import Lost, StepFailed
 from auditor.model import KeyboardUse
 
 if TYPE_CHECKING:
     from auditor.gather.session import PersonaSession
 
-MOST_PRESSES = 150  # Tabs before she gives up on reaching one control (ours: ~2 min of Tab)
+MOST_PRESSES = 400  # presses before she gives up on reaching one control (ours: minutes)
 KEYBOARD = "keyboard"  # a persona's `navigation` that never uses a pointer
 
 
@@ -29,21 +29,30 @@ def reach(session: PersonaSession, target: Locator) -> str:
     page, step = session.page, session.current_step
     probe = target.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
+    if probe.get("hidden"):  # gone from the page since it was found: no one could press it
+        raise Lost(f"the auditor found {called} on the page, but it is not shown there any "
+                   "more (a panel closed while the persona moved)")
     if not probe["reachable"]:
         raise StepFailed(f"{called} cannot be reached by keyboard (WCAG 2.1.1): "
                          f"{probe['why']}")
     use = step.evidence.keyboard if step and step.evidence.keyboard else KeyboardUse()
     presses, seen, escaped = 0, set(), False
-    while True:
-        state = page.evaluate(script("focus_state.js"))
+    if probe["option"]:  # typed into its open box, the way a keyboard user picks it
+        page.keyboard.type(probe["name"])
+        presses = len(probe["name"])
+        state = {"visible": None}
+    while not probe["option"]:
+        state = target.evaluate(script("focus_state.js"))
         if state["on"]:
             break
         if presses >= MOST_PRESSES:
             raise StepFailed(f"{called} was not reached after {MOST_PRESSES} presses of Tab")
         key = "Tab"
-        if state["skip"] and not use.skip_link:
+        if state["group"]:  # its radio group has the focus: arrows move within it
+            key = "ArrowDown"
+        elif state["skip"] and not use.skip_link:
             key, use.skip_link = "Enter", True  # the skip link leads to the part that holds it
-        elif state["id"] in seen:  # the Tab order came round without meeting it
+        elif state["id"] in seen and presses > probe["stops"]:  # round the page, not met
             if state["dialog"] and not escaped:
                 key, escaped, seen = "Escape", True, set()
                 use.escaped.append(state["called"])

@@ -66,7 +66,7 @@
       placeholder: el.getAttribute('placeholder') || '',
       required: el.required || el.getAttribute('aria-required') === 'true',
       visible: shown(el),
-      readonly: el.readOnly || el.disabled || el.getAttribute('aria-disabled') === 'true',
+      readonly: el.readOnly || el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true',
       value: checkable ? (checked ? 'on' : '') : custom ? (el.getAttribute('data-value')
         || (placeholder(el) ? '' : text(el))) : String(el.value || ''),
       ariaInvalid: el.getAttribute('aria-invalid') === 'true',
