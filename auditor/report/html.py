@@ -54,10 +54,9 @@ def environment() -> Environment:
 
 def render_html(run: RunResult) -> str:
     """The whole report; every site-controlled string reaches the page through autoescape."""
-    gated = {g.journey for g in run.gates}
     personas = list(dict.fromkeys(j.persona.id for j in run.journeys))
     stores = list(dict.fromkeys(_store(j) for j in run.journeys))
-    journeys = [_journey(j, run, gated, personas, stores) for j in run.journeys]
+    journeys = [_journey(j, run, personas, stores) for j in run.journeys]
     anchors = {j["result"].key: j["anchor"] for j in journeys}
     fixes = verdict.top_fixes(run)
     return _ENV.get_template("report.html.j2").render(
@@ -101,13 +100,12 @@ def _badge(j: JourneyResult, gates: int) -> tuple[str, str]:
     return j.outcome, j.outcome
 
 
-def _journey(j: JourneyResult, run: RunResult, gated: set[str], personas: list[str],
+def _journey(j: JourneyResult, run: RunResult, personas: list[str],
              stores: list[str]) -> dict[str, Any]:
     p = j.persona
     past = (run.history or {}).get(j.key) or {}
     gates = sum(g.journey == j.key for g in run.gates)
-    attention = not j.competitor and (j.unreachable or j.outcome != "completed"
-                                      or j.key in gated)
+    attention = not j.competitor and (j.unreachable or j.outcome != "completed" or gates > 0)
     anchor = f"j-{p.id}-{j.label}".replace(" ", "-")
     return {
         "result": j, "persona": p, "anchor": anchor, "attention": attention,
