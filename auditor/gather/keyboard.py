@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from auditor.gather.session import PersonaSession
 
 MOST_PRESSES = 400  # presses before she gives up on reaching one control (ours: minutes)
+MOST_OPTIONS = 300  # arrow presses through a drop-down's options
 KEYBOARD = "keyboard"  # a persona's `navigation` that never uses a pointer
 
 
@@ -37,10 +38,8 @@ def reach(session: PersonaSession, target: Locator) -> str:
                          f"{probe['why']}")
     use = step.evidence.keyboard if step and step.evidence.keyboard else KeyboardUse()
     presses, seen, escaped = 0, set(), False
-    if probe["option"]:  # typed into its open box, the way a keyboard user picks it
-        page.keyboard.type(probe["name"])
-        presses = len(probe["name"])
-        state = {"visible": None}
+    if probe["option"]:
+        presses, state = _choose_option(session, target, called, probe["name"]), {}
     while not probe["option"]:
         state = target.evaluate(script("focus_state.js"))
         if state["on"]:
@@ -67,7 +66,7 @@ def reach(session: PersonaSession, target: Locator) -> str:
             seen.add(state["id"])
         page.keyboard.press(key)
         presses += 1
-    if state["visible"] is False and called not in use.unseen:
+    if state.get("visible") is False and called not in use.unseen:
         use.unseen.append(called)
     use.presses += presses
     if step:
@@ -76,3 +75,23 @@ def reach(session: PersonaSession, target: Locator) -> str:
     tag = probe["tag"]
     return "Space" if tag == "input" and target.get_attribute("type") in (
         "checkbox", "radio") else "Enter"
+
+
+def _choose_option(session: PersonaSession, option: Locator, called: str, name: str) -> int:
+    """Come to an option of an open drop-down built from other elements, as a keyboard user
+    does: arrow down to it, or type its name into a box that filters; returns the presses."""
+    page, presses, was = session.page, 0, None
+    while presses <= MOST_OPTIONS:
+        state = option.evaluate(script("option_state.js"))
+        if state["on"]:
+            return presses
+        if state["where"] == was:  # the arrows move nothing here
+            break
+        was = state["where"]
+        page.keyboard.press("ArrowDown")
+        presses += 1
+    if not state["typable"]:
+        raise StepFailed(f"{called} cannot be chosen by keyboard (WCAG 2.1.1): the list opens, "
+                         "but its options take neither the arrow keys nor typing")
+    page.keyboard.type(name)  # a box that filters as she types: her choice comes first
+    return presses + len(name)

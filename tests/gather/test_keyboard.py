@@ -73,3 +73,15 @@ def test_a_gate_on_her_outcome_fails_the_run(tmp_path):
     assert done.returncode == 1, done.stdout + done.stderr
     assert "keyboard-shopper" in done.stdout and "cannot be reached by keyboard" in (
         tmp_path / "out" / "summary.md").read_text()
+
+
+def test_a_drop_down_whose_options_take_no_keys_stops_her_in_words(browser, journeys,
+                                                                    tmp_path):
+    """The modern theme's country box opens with Enter, but its options answer no arrow keys
+    and cannot be typed into: a real block for a keyboard user, named as one."""
+    with StoreServer(theme="modern") as store:
+        walked = walk(browser, journeys["keyboard-shopper"], store.url, tmp_path, NO_LOOK)
+    fill = walked.steps[5]
+    assert fill.status == "failed" and not fill.lost
+    assert fill.error == ("“Germany” cannot be chosen by keyboard (WCAG 2.1.1): the list "
+                          "opens, but its options take neither the arrow keys nor typing")
