@@ -24,9 +24,10 @@ MOST_OPTIONS = 300  # arrow presses through a drop-down's options
 KEYBOARD = "keyboard"  # a persona's `navigation` that never uses a pointer
 
 
-def reach(session: PersonaSession, target: Locator) -> str:
+def reach(session: PersonaSession, target: Locator) -> str | None:
     """Move the focus to `target` with the keys a keyboard user presses; returns the key that
-    presses the control (Space for a box to tick, Enter for the rest)."""
+    presses the control (Space for a box to tick, Enter for the rest, None for a field to
+    type in: reaching it is all there is to do)."""
     page, step = session.page, session.current_step
     probe = target.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
@@ -72,9 +73,7 @@ def reach(session: PersonaSession, target: Locator) -> str:
     if step:
         step.evidence.keyboard = use
         step.evidence.typing_ms += presses * session.persona.typing_ms_per_key
-    tag = probe["tag"]
-    return "Space" if tag == "input" and target.get_attribute("type") in (
-        "checkbox", "radio") else "Enter"
+    return probe["key"]
 
 
 def _choose_option(session: PersonaSession, option: Locator, called: str, name: str) -> int:

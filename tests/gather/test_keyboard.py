@@ -85,3 +85,15 @@ def test_a_drop_down_whose_options_take_no_keys_stops_her_in_words(browser, jour
     assert fill.status == "failed" and not fill.lost
     assert fill.error == ("“Germany” cannot be chosen by keyboard (WCAG 2.1.1): the list "
                           "opens, but its options take neither the arrow keys nor typing")
+
+
+def test_she_searches_by_typing_into_the_box_she_tabbed_to(browser, tmp_path):
+    (tmp_path / "finder.yaml").write_text(
+        "persona: {id: key-finder, name: Kai, navigation: keyboard}\n"
+        "inputs: {search: wooden toy train}\njourney: [visit, search]\n")
+    kai = load_journeys([tmp_path])["key-finder"]
+    with StoreServer() as store:
+        walked = walk(browser, kai, store.url, tmp_path / "out", NO_LOOK)
+    found = walked.steps[1]
+    assert found.status == "ok" and found.search.query == "wooden toy train"
+    assert found.search.result_count >= 1 and found.keyboard.presses > 0

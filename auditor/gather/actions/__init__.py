@@ -86,8 +86,9 @@ def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
     pressed at its point at once; anything else gets Playwright's waits and `options`. A
     keyboard user tabs to it and presses its key."""
     if ctx.session.persona.navigation == KEYBOARD:
-        if not options.get("trial"):
-            ctx.page.keyboard.press(reach(ctx.session, target))
+        key = reach(ctx.session, target)
+        if key and not options.get("trial"):
+            ctx.page.keyboard.press(key)
         return
     point = None if options else _press_point(target)
     if point is None and ctx.session.persona.device.touch:
@@ -117,7 +118,7 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     element, scrolling to it and checking that a person could press it all happen first; a
     keyboard user's clock starts when she presses the key, once her Tabs have reached it."""
     if ctx.session.persona.navigation == KEYBOARD:
-        key = reach(ctx.session, target)
+        key = reach(ctx.session, target) or "Enter"
         step.act(lambda: ctx.page.keyboard.press(key))
         return
     point = _press_point(target)

@@ -31,7 +31,14 @@
   if (focusable(target) || option) {
     const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, '
       + 'iframe, [tabindex], [contenteditable]')].filter(focusable).length;
-    return { reachable: true, name, option, stops, already, tag: target.tagName.toLowerCase() };
+    const type = (target.getAttribute('type') || '').toLowerCase();
+    const typed = target.isContentEditable || target.tagName === 'TEXTAREA'
+      || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset',
+        'image', 'file', 'range', 'color'].includes(type));
+    const key = typed ? null : ['checkbox', 'radio'].includes(type)
+      || ['checkbox', 'radio', 'switch'].includes(target.getAttribute('role')) ? 'Space' : 'Enter';
+    return { reachable: true, name, option, stops, already, key,
+      tag: target.tagName.toLowerCase() };
   }
   const tag = target.tagName.toLowerCase();
   const role = target.getAttribute('role');
