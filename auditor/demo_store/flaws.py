@@ -25,6 +25,8 @@ KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
     "mouse-only-add-to-cart": (False, "add to cart is a <div> with a click handler: a mouse "
                                       "presses it, a keyboard cannot (classic theme)"),
     "no-focus-style": (False, "no control shows the keyboard focus (outline removed)"),
+    "focus-trap-drawer": (False, "after adding to the cart, a drawer keeps the keyboard focus: "
+                                 "Tab goes round it, Escape does not close it (classic theme)"),
 }
 
 

@@ -28,7 +28,7 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
     """Move the focus to `target` with the keys a keyboard user presses; returns the key that
     presses the control (Space for a box to tick, Enter for the rest, None for a field to
     type in: reaching it is all there is to do)."""
-    page, step = session.page, session.current_step
+    step = session.current_step
     probe = target.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
     if probe.get("hidden"):  # gone from the page since it was found: no one could press it
@@ -38,21 +38,39 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
         raise StepFailed(f"{called} cannot be reached by keyboard (WCAG 2.1.1): "
                          f"{probe['why']}")
     use = step.evidence.keyboard if step and step.evidence.keyboard else KeyboardUse()
-    presses, seen, escaped = 0, set(), False
-    if probe["option"]:
-        presses, state = _choose_option(session, target, called, probe["name"]), {}
-    while not probe["option"]:
+    if step:
+        step.evidence.keyboard = use  # kept when she is stopped on the way, too
+    before = use.presses
+    try:
+        if probe["option"]:
+            _choose_option(session, target, called, probe["name"], use)
+        else:
+            _tab_to(session, target, called, probe["stops"], use)
+    finally:
+        if step:
+            step.evidence.typing_ms += ((use.presses - before)
+                                        * session.persona.typing_ms_per_key)
+    return probe["key"]
+
+
+def _tab_to(session: PersonaSession, target: Locator, called: str, stops: int,
+            use: KeyboardUse) -> None:
+    """Tab (or arrow, in a radio group) until the focus is on `target`, counting each press
+    in `use`; a way that never comes to it fails the step, in words."""
+    seen: set[int] = set()
+    escaped, pressed = False, 0
+    while True:
         state = target.evaluate(script("focus_state.js"))
         if state["on"]:
             break
-        if presses >= MOST_PRESSES:
+        if pressed >= MOST_PRESSES:
             raise StepFailed(f"{called} was not reached after {MOST_PRESSES} presses of Tab")
         key = "Tab"
         if state["group"]:  # its radio group has the focus: arrows move within it
             key = "ArrowDown"
         elif state["skip"] and not use.skip_link:
             key, use.skip_link = "Enter", True  # the skip link leads to the part that holds it
-        elif state["id"] in seen and presses > probe["stops"]:  # round the page, not met
+        elif state["id"] in seen and pressed > stops:  # round the page, and not met
             if state["dialog"] and not escaped:
                 key, escaped, seen = "Escape", True, set()
                 use.escaped.append(state["called"])
@@ -65,32 +83,28 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
                                  "round the page without it (WCAG 2.1.1)")
         elif not state["body"]:
             seen.add(state["id"])
-        page.keyboard.press(key)
-        presses += 1
-    if state.get("visible") is False and called not in use.unseen:
+        session.page.keyboard.press(key)
+        use.presses, pressed = use.presses + 1, pressed + 1
+    if state["visible"] is False and called not in use.unseen:
         use.unseen.append(called)
-    use.presses += presses
-    if step:
-        step.evidence.keyboard = use
-        step.evidence.typing_ms += presses * session.persona.typing_ms_per_key
-    return probe["key"]
 
 
-def _choose_option(session: PersonaSession, option: Locator, called: str, name: str) -> int:
+def _choose_option(session: PersonaSession, option: Locator, called: str, name: str,
+                   use: KeyboardUse) -> None:
     """Come to an option of an open drop-down built from other elements, as a keyboard user
-    does: arrow down to it, or type its name into a box that filters; returns the presses."""
-    page, presses, was = session.page, 0, None
-    while presses <= MOST_OPTIONS:
+    does: arrow down to it, or type its name into a box that filters; each key counted."""
+    page, arrows, was = session.page, 0, None
+    while arrows <= MOST_OPTIONS:
         state = option.evaluate(script("option_state.js"))
         if state["on"]:
-            return presses
+            return
         if state["where"] == was:  # the arrows move nothing here
             break
         was = state["where"]
         page.keyboard.press("ArrowDown")
-        presses += 1
+        use.presses, arrows = use.presses + 1, arrows + 1
     if not state["typable"]:
         raise StepFailed(f"{called} cannot be chosen by keyboard (WCAG 2.1.1): the list opens, "
                          "but its options take neither the arrow keys nor typing")
     page.keyboard.type(name)  # a box that filters as she types: her choice comes first
-    return presses + len(name)
+    use.presses += len(name)

@@ -97,3 +97,16 @@ def test_she_searches_by_typing_into_the_box_she_tabbed_to(browser, tmp_path):
     found = walked.steps[1]
     assert found.status == "ok" and found.search.query == "wooden toy train"
     assert found.search.result_count >= 1 and found.keyboard.presses > 0
+
+
+def test_a_drawer_that_keeps_the_focus_stops_her_within_seconds_and_no_one_else(
+        browser, journeys, tmp_path):
+    with StoreServer(parse_flaws(["focus-trap-drawer"])) as store:
+        walked = walk(browser, journeys["keyboard-shopper"], store.url, tmp_path, NO_LOOK)
+        mouse = walk(browser, journeys["novice-checkout"], store.url, tmp_path / "m", NO_LOOK)
+    go = walked.steps[4]
+    assert go.status == "failed" and not go.lost
+    assert go.error.startswith("the focus is trapped in a dialog at ")
+    assert "(WCAG 2.1.2)" in go.error and go.keyboard.escaped  # Escape tried once, then named
+    assert go.keyboard.presses < 100  # a few ms a press: named well within 5 s
+    assert all(s.status == "ok" for s in mouse.steps)
