@@ -27,6 +27,8 @@ EMOTIONS = ("angry", "sad", "neutral", "happy", "excited")
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
 AUDITOR_LOST = "auditor-lost"  # a journey's outcome where the auditor found no control it needed
+KEYBOARD = "keyboard"  # a persona's navigation: Tab, Enter, Space, arrows, Escape; never a pointer
+NAVIGATION = ("pointer", KEYBOARD)  # how a persona moves: a mouse or finger, or keys only
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,11 @@ class Persona:
     mistakes: tuple[Mistake, ...] = ()
     guest: bool = True
     consent: str = "reject"  # her answer to a cookie box: the privacy-friendly one by default
-    navigation: str = "pointer"  # pointer (mouse or finger) or keyboard (Tab, Enter, never a mouse)
+    navigation: str = "pointer"  # one of NAVIGATION
+
+    @property
+    def keyboard_only(self) -> bool:
+        return self.navigation == KEYBOARD
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,17 @@ from typing import Any
 
 from auditor.actions import ACTIONS, DEFAULT_EXPECTATION
 from auditor.errors import ScenarioError, read_yaml
-from auditor.model import EMOTIONS, STAGES, Device, Journey, Mistake, Network, Persona, StepSpec
+from auditor.model import (
+    EMOTIONS,
+    NAVIGATION,
+    STAGES,
+    Device,
+    Journey,
+    Mistake,
+    Network,
+    Persona,
+    StepSpec,
+)
 
 DEVICES = {
     "desktop": Device(),
@@ -112,7 +122,6 @@ def _list(path: Path, key: str, data: dict) -> list:
 
 _PERSONA_KEYS = {f.name for f in dataclasses.fields(Persona)} | {"patience"}
 CONSENT_ANSWERS = ("reject", "accept")  # a persona's answer to a cookie box
-NAVIGATION = ("pointer", "keyboard")  # how a persona moves: a mouse or finger, or keys only
 
 
 def _persona(path: Path, raw: Any) -> Persona:

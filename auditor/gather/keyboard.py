@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 MOST_PRESSES = 400  # presses before she gives up on reaching one control (ours: minutes)
 MOST_OPTIONS = 300  # arrow presses through a drop-down's options
-KEYBOARD = "keyboard"  # a persona's `navigation` that never uses a pointer
 
 
 def reach(session: PersonaSession, target: Locator) -> str | None:

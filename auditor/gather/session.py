@@ -28,7 +28,7 @@ from auditor.gather.failures import (
     unreachable,
 )
 from auditor.gather.filmstrip import Screencast
-from auditor.gather.keyboard import KEYBOARD, reach
+from auditor.gather.keyboard import reach
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.secrets import Redactor
@@ -193,7 +193,7 @@ class PersonaSession:
             self.redact.add(text)
             self.secret_fields.append((self.traffic.loads, locator))
         per_key = self.persona.typing_ms_per_key
-        if self.persona.navigation == KEYBOARD:
+        if self.persona.keyboard_only:
             reach(self, locator)  # Tab to the field first: fill() only types into it
         if per_key * self.typing_scale <= 0 and text:
             self._type_at_once(locator, text)

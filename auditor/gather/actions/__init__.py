@@ -15,7 +15,7 @@ from auditor.gather import script
 from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
 from auditor.gather.failures import Lost, StepFailed
-from auditor.gather.keyboard import KEYBOARD, reach
+from auditor.gather.keyboard import reach
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
@@ -85,7 +85,7 @@ def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
     """Tap on touch devices, click elsewhere; unmeasured. A plainly pressable element is
     pressed at its point at once; anything else gets Playwright's waits and `options`. A
     keyboard user tabs to it and presses its key."""
-    if ctx.session.persona.navigation == KEYBOARD:
+    if ctx.session.persona.keyboard_only:
         key = reach(ctx.session, target)
         if key and not options.get("trial"):
             ctx.page.keyboard.press(key)
@@ -103,7 +103,7 @@ def click(ctx: JourneyContext, target: Locator, **options: Any) -> None:
 def hover(ctx: JourneyContext, target: Locator) -> None:
     """The mouse pointer comes to rest on an element, unmeasured (menus that open on hover);
     a keyboard user's focus comes to it instead."""
-    if ctx.session.persona.navigation == KEYBOARD:
+    if ctx.session.persona.keyboard_only:
         reach(ctx.session, target)
         return
     point = _press_point(target)
@@ -117,7 +117,7 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     """Click or tap as a measured action. The clock starts when the finger lands: finding the
     element, scrolling to it and checking that a person could press it all happen first; a
     keyboard user's clock starts when she presses the key, once her Tabs have reached it."""
-    if ctx.session.persona.navigation == KEYBOARD:
+    if ctx.session.persona.keyboard_only:
         key = reach(ctx.session, target) or "Enter"
         step.act(lambda: ctx.page.keyboard.press(key))
         return

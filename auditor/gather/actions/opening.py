@@ -10,7 +10,6 @@ from playwright.sync_api import Error
 from auditor.gather import discovery
 from auditor.gather.actions import READY_WAIT_MS, JourneyContext, click, hover, note
 from auditor.gather.discovery import Found
-from auditor.gather.keyboard import KEYBOARD
 from auditor.gather.step import Step
 
 MAX_OPENED = 4  # a person opens a few menus looking for something, then gives up
@@ -35,7 +34,7 @@ def reveal(ctx: JourneyContext, step: Step, find: Callable[[], Found | None],
         tried.add(opener.signature)
         note(step, f"opener_{opener.kind}", Found(opener.locator, f"{opener.kind} opener", 0.7))
         try:  # an opener covered or moving is given the same short wait as any press
-            keys = ctx.session.persona.navigation == KEYBOARD
+            keys = ctx.session.persona.keyboard_only
             if (keys or not ctx.session.persona.device.touch) and opener.kind == "menu":
                 if keys:  # a menu that opens when its button has the focus
                     hover(ctx, opener.locator)

@@ -22,10 +22,8 @@
   }
   let visible = null;
   if (on) {
-    const s = getComputedStyle(active);
-    const now = [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow,
-      s.backgroundColor, s.borderColor, s.color, s.textDecorationLine].join('|');
-    visible = win.__auditorUnfocused === null ? null : now !== win.__auditorUnfocused;
+    visible = win.__auditorUnfocused === null ? null
+      : win.__auditorLook(active) !== win.__auditorUnfocused;
   }
   // Focus in no control of this document: on its body, or in a frame of its own.
   const body = !active || active === doc.body || active === doc.documentElement

@@ -14,7 +14,8 @@
   }
   target.setAttribute('data-auditor-key-target', '');
   if (!shown(target)) return { reachable: false, hidden: true, name: '', tag: target.tagName };
-  const look = (e) => {
+  // How a control looks, in the styles a focus indicator changes; focus_state.js reads it again.
+  const look = window.__auditorLook = (e) => {
     const s = getComputedStyle(e);
     return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor,
       s.borderColor, s.color, s.textDecorationLine].join('|');
