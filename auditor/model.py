@@ -16,6 +16,7 @@ from auditor.model_page import (  # noqa: F401  (part of this contract, imported
     ConsentBox,
     FormFacts,
     FormOutcome,
+    Hearing,
     KeyboardUse,
     PageFacts,
     ProductFacts,
@@ -28,7 +29,8 @@ STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
 EMOJI = {"angry": "😠", "sad": "😟", "neutral": "😐", "happy": "🙂", "excited": "🤩"}
 AUDITOR_LOST = "auditor-lost"  # a journey's outcome where the auditor found no control it needed
 KEYBOARD = "keyboard"  # a persona's navigation: Tab, Enter, Space, arrows, Escape; never a pointer
-NAVIGATION = ("pointer", KEYBOARD)  # how a persona moves: a mouse or finger, or keys only
+SCREEN_READER = "screen-reader"  # keys only, and only what the accessibility tree says
+NAVIGATION = ("pointer", KEYBOARD, SCREEN_READER)  # a mouse or finger, keys, or keys and ears
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,16 @@ class Persona:
 
     @property
     def keyboard_only(self) -> bool:
-        return self.navigation == KEYBOARD
+        return self.navigation in (KEYBOARD, SCREEN_READER)
+
+    @property
+    def possessive(self) -> str:
+        return {"she": "her", "he": "his"}.get(self.pronoun, "their")
+
+    @property
+    def listens(self) -> bool:
+        """She knows the page only as her screen reader says it: roles and names."""
+        return self.navigation == SCREEN_READER
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,7 @@ class StepEvidence:
     asked_again: list[str] = field(default_factory=list)  # signed in, typed what she holds
     axe: list[AxeViolation] | None = None  # axe-core on the page she looked at (None: not run)
     keyboard: KeyboardUse | None = None  # how a keyboard-only persona reached the controls
+    heard: Hearing | None = None  # what a screen-reader persona's screen reader said
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StepEvidence:
@@ -180,6 +192,7 @@ class StepEvidence:
         ev["form"] = FormOutcome(**d["form"]) if d.get("form") else None
         ev["consent"] = ConsentBox(**d["consent"]) if d.get("consent") else None
         ev["keyboard"] = KeyboardUse(**d["keyboard"]) if d.get("keyboard") else None
+        ev["heard"] = Hearing(**d["heard"]) if d.get("heard") else None
         if d.get("axe") is not None:
             ev["axe"] = [AxeViolation(**v) for v in d["axe"]]
         ev["page"] = PageFacts.from_dict(d.get("page") or {})

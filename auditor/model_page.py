@@ -126,3 +126,15 @@ class KeyboardUse:
     skip_link: bool = False  # an in-page link took her past what she did not need
     unseen: list[str] = field(default_factory=list)  # controls whose focus looked like nothing
     escaped: list[str] = field(default_factory=list)  # dialogs she had to close with Escape
+
+
+@dataclass
+class Hearing:
+    """What a screen-reader user learnt of the page from its accessibility tree: the landmark
+    and heading she jumps by, and on a product page whether the price is said at all."""
+
+    main: bool = True  # a main landmark to jump to
+    h1: bool = True  # a top-level heading
+    price: bool | None = None  # a product page: a price among what is said (None: not asked)
+    unnamed: str = ""  # the control she needed, as her screen reader said it (it stopped her)
+    unannounced: str = ""  # an error the page showed her and never said (it stopped her)

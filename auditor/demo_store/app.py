@@ -62,7 +62,7 @@ def create_app(flaws: Flaws | None = None, theme: str = "classic",
     def _globals() -> dict:
         cart = session.get("cart", {})
         return {"categories": shop.categories, "cart_count": sum(cart.values()),
-                "flaws": flaws, "theme": theme}
+                "flaws": flaws, "theme": theme, "shop_products": shop.products}
 
     @app.get("/")
     def home():

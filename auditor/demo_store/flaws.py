@@ -27,6 +27,13 @@ KNOWN_FLAWS: dict[str, tuple[bool, str]] = {
     "no-focus-style": (False, "no control shows the keyboard focus (outline removed)"),
     "focus-trap-drawer": (False, "after adding to the cart, a drawer keeps the keyboard focus: "
                                  "Tab goes round it, Escape does not close it (classic theme)"),
+    "no-skip-link": (False, "no skip link, in front of a header that links every product "
+                            "(a mega menu always in the Tab order; classic theme)"),
+    "image-only-price": (False, "the product page's price is drawn in an image hidden from "
+                                "screen readers, with no text beside it (classic, modern and "
+                                "bootstrap themes)"),
+    "silent-form-errors": (False, "the checkout checks the card in the page and shows its error "
+                                  "beside the field, announced to no screen reader (classic)"),
 }
 
 

@@ -1,5 +1,6 @@
 """A keyboard user's way to a control: Tab, an in-page skip link where one leads to it,
-Escape out of a dialog that holds the focus; never the mouse. Her presses are her effort on
+Escape out of a dialog that holds the focus; never the mouse. A screen-reader user moves the
+same way, and first needs the control said as what it is (hearing.py). Her presses are her effort on
 the step and, at her typing speed, her time.
 
 What stops her is said as a tester would write it: a control the keyboard cannot reach at
@@ -14,6 +15,7 @@ from playwright.sync_api import Locator
 
 from auditor.gather import script
 from auditor.gather.failures import Lost, StepFailed
+from auditor.gather.hearing import heard_or_fail
 from auditor.model import KeyboardUse
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
     if probe.get("hidden"):  # gone from the page since it was found: no one could press it
         raise Lost(f"the auditor found {called} on the page, but it is not shown there any "
                    "more (a panel closed while the persona moved)")
+    if session.persona.listens:
+        heard_or_fail(step, _marked(target) if probe["resolved"] else target, called,
+                      probe["tag"])
     if not probe["reachable"]:
         raise StepFailed(f"{called} cannot be reached by keyboard (WCAG 2.1.1): "
                          f"{probe['why']}")
@@ -50,6 +55,13 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
             step.evidence.typing_ms += ((use.presses - before)
                                         * session.persona.typing_ms_per_key)
     return probe["key"]
+
+
+def _marked(target: Locator) -> Locator:
+    """The element keyboard_target.js marked as the one that takes the focus for `target` (a
+    label's field, a wrapper's button), looked up in `target`'s own document."""
+    return target.locator("xpath=ancestor-or-self::*[last()]").locator(
+        "[data-auditor-key-target]")
 
 
 def _tab_to(session: PersonaSession, target: Locator, called: str, stops: int,

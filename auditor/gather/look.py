@@ -16,6 +16,7 @@ from playwright.sync_api import Error, Frame, Locator
 
 from auditor.gather import script
 from auditor.gather.accessibility import check
+from auditor.gather.hearing import listen
 from auditor.gather.page_facts import page_facts, read_facts, wanted
 from auditor.gather.secrets import SECRET_SELECTOR
 from auditor.model import AxeViolation
@@ -59,6 +60,8 @@ def look(step: Step) -> None:
         _read_page(step)  # the page changed while the persona looked
     if s.axe_source is not None:
         ev.axe = _accessibility(step, state)
+    if s.persona.listens:
+        ev.heard = listen(step)
 
 
 def _accessibility(step: Step, state: Changes | None) -> list[AxeViolation] | None:

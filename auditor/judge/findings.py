@@ -24,6 +24,8 @@ WCAG_FORMS = "WCAG 2.2 SC 1.3.5 Identify Input Purpose and SC 3.3.2 Labels or In
 NIELSEN_FLEXIBILITY = "Nielsen heuristic 7: flexibility and efficiency of use"
 WCAG_FOCUS = "WCAG 2.1 SC 2.4.7 Focus Visible (EN 301 549 9.2.4.7)"
 WCAG_BYPASS = "WCAG 2.1 SC 2.4.1 Bypass Blocks (EN 301 549 9.2.4.1)"
+WCAG_NAME = "WCAG 2.1 SC 4.1.2 Name, Role, Value (EN 301 549 9.4.1.2)"
+WCAG_STRUCTURE = "WCAG 2.1 SC 1.3.1 Info and Relationships (EN 301 549 9.1.3.1)"
 
 
 # What a finding does to the score of the step it is found on: a cap puts the step in an
@@ -189,6 +191,34 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "order short before a page's main control.",
                 f"{WCAG_BYPASS}; the counts are ours", minor=20, major=50,
                 penalty={"minor": 10, "major": 25}),
+    # What a screen reader never said, or said so that she could not go on.
+    FindingKind("control-unnamed", "Name every control and field", "unnamed control",
+                "Give each icon button an aria-label and each field a <label>, and make each "
+                "clickable element a real <button> or <a>: a screen reader says a control's "
+                "role and name, nothing else.", f"{WCAG_NAME}; {WCAG_STRUCTURE}"),
+    FindingKind("error-not-announced", "Announce form errors", "error not announced",
+                "Put the message in a role=\"alert\" region, tie it to its field with "
+                "aria-describedby and move the focus to the first field in error.",
+                "WCAG 2.1 SC 4.1.3 Status Messages and 3.3.1 Error Identification "
+                "(EN 301 549 9.4.1.3, 9.3.3.1)"),
+    FindingKind("price-not-said", "Say the price in text", "price not said",
+                "Show the price as text, or give its image an alt text that says it, so a "
+                "screen reader reads it out.",
+                "WCAG 2.1 SC 1.1.1 Non-text Content (EN 301 549 9.1.1.1)", cap=SAD),
+    FindingKind("no-main-landmark", "Mark the page's main content", "no main landmark",
+                "Wrap the page's own content in <main>: screen-reader users jump past the "
+                "header and menus with one key.", f"{WCAG_STRUCTURE}; {WCAG_BYPASS}",
+                penalty=5),
+    FindingKind("no-top-heading", "Give each page a top heading", "no top heading",
+                "Start the content with one <h1> that names the page: screen-reader users "
+                "move by headings to learn where they are.",
+                f"{WCAG_STRUCTURE}; WebAIM Screen Reader User Survey: headings are how most "
+                "screen-reader users find their way in a page", penalty=5),
+    FindingKind("wcag-barrier", "Fix the WCAG failures on the way to the order",
+                "WCAG barrier", "Fix the axe-core rules the map's accessibility section lists "
+                "for the steps of the purchase, the critical ones first.",
+                "axe-core (Deque) rules mapped to WCAG 2.2 A and AA success criteria; "
+                "the weights are ours", penalty=5, most=20),
     FindingKind("huge-page", "Slim the page down", "huge page",
                 "Send far less HTML; paginate long lists.",
                 NIELSEN_RESPONSE, penalty=20),

@@ -3,7 +3,7 @@ leaves, and the journey's outcome and score."""
 
 from __future__ import annotations
 
-from auditor.judge.step import judge_step, possessive
+from auditor.judge.step import judge_step
 from auditor.model import (
     AUDITOR_LOST,
     JourneyEvidence,
@@ -121,7 +121,7 @@ def abandonment_reason(persona: Persona, steps: list[StepResult]) -> str:
     """Why the persona left, from the steps that hurt most, in words."""
     hurt = [s for s in steps if s.emotion in ("angry", "sad")][-2:]
     parts = [f"{s.evidence.name}: {s.reasons[0]}" for s in hurt]
-    return (f"{persona.name}'s frustration passed {possessive(persona)} tolerance "
+    return (f"{persona.name}'s frustration passed {persona.possessive} tolerance "
             f"({persona.tolerance:g}) — " + "; ".join(parts))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from auditor.judge.assistive import judge_assistive
 from auditor.judge.findings import KINDS, NEUTRAL
 from auditor.model import EMOTIONS, Finding, Persona, StepEvidence, StepResult
 
@@ -33,7 +34,7 @@ def log_normal_score(value: float, good: float, median: float) -> float:
 
 
 @dataclass
-class _Judgement:
+class Judgement:
     """A step's score under construction: caps and penalties, each with its reason."""
 
     score: float = 100.0
@@ -79,8 +80,8 @@ def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
     return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
 
 
-def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Judgement]:
-    j = _Judgement()
+def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, Judgement]:
+    j = Judgement()
     _judge_wait(persona, ev, j)
     _judge_failure(ev, j, lost)
     _judge_search(persona, ev, j)
@@ -89,7 +90,7 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, _Ju
     _judge_stability(ev, j)
     _judge_consent(persona, ev, j)
     _judge_account(persona, ev, j)
-    _judge_keyboard(persona, ev, j)
+    judge_assistive(persona, ev, j)
     _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
@@ -117,13 +118,13 @@ def _borderline(persona: Persona, ev: StepEvidence, emotion: str, lost: bool) ->
             f"{' or '.join(others)}; --runs 5 tells noise from a real difference")
 
 
-def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_wait(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     fine, poor = persona.patience_fine_ms, persona.patience_poor_ms
     wait = ev.wait_ms
     if wait <= 0:
         return
     speed = log_normal_score(wait, fine, poor)
-    said = (f"waited {_seconds(wait)}; {possessive(persona)} patience is {_seconds(fine)} "
+    said = (f"waited {_seconds(wait)}; {persona.possessive} patience is {_seconds(fine)} "
             f"({_seconds(poor)} is too long)")
     if speed < 0.9:
         j.cap(100 * speed, said)
@@ -140,7 +141,7 @@ def _judge_wait(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         j.find("slow-lcp", "major", f"largest content painted after {_seconds(lcp)}")
 
 
-def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_effort(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     """Presses a step took beyond its own (menus opened, checkout questions answered): a
     few are the web; from the finding's threshold on, each costs her some goodwill."""
     extra, many = len(ev.effort), KINDS["much-effort"].minor or 0
@@ -151,7 +152,7 @@ def _judge_effort(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
            count=int(extra - many + 1))
 
 
-def _judge_consent(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_consent(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     """A cookie box met: what it covered and blocked, whether it let her say no, whether it
     asked again."""
     box = ev.consent
@@ -173,7 +174,7 @@ def _judge_consent(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         j.find("consent-returns", "major", f"'{ev.name}': {said}", said)
 
 
-def _judge_account(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_account(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     """Signed in, and still asked for what the account holds."""
     again = len(ev.asked_again)
     if not again:
@@ -183,24 +184,7 @@ def _judge_account(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
            else "minor", f"'{ev.name}': {said}", said, count=again)
 
 
-def _judge_keyboard(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
-    """A keyboard user's way to the step's controls: a focus she could not see, and Tab
-    pressed many times over."""
-    keys = ev.keyboard
-    if keys is None:
-        return
-    for called in keys.unseen:
-        j.find("focus-invisible", "major", f"'{ev.name}': the focus on {called} shows nothing",
-               f"{persona.pronoun} could not see the focus on {called}")
-    many = KINDS["many-key-presses"]
-    severity = ("major" if keys.presses > (many.major or 0) else
-                "minor" if keys.presses > (many.minor or 0) else None)
-    if severity:
-        j.find("many-key-presses", severity, f"'{ev.name}': {keys.presses} key presses to reach "
-               "its controls", f"{keys.presses} key presses to get there")
-
-
-def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:
+def _judge_failure(ev: StepEvidence, j: Judgement, lost: bool) -> None:
     status = ev.http_status or 0
     if status >= 500:
         j.find("http-error", "critical", f"'{ev.name}': the store answered HTTP {status}",
@@ -229,7 +213,7 @@ def _judge_failure(ev: StepEvidence, j: _Judgement, lost: bool) -> None:
                f"{len(ev.console_errors)} script error(s) on the page", len(ev.console_errors))
 
 
-def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_search(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     if ev.search is None or ev.status == "failed":
         return
     s = ev.search
@@ -244,7 +228,7 @@ def _judge_search(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
                          "right away")
 
 
-def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_form(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     form = ev.form
     if form is None:
         return
@@ -265,17 +249,13 @@ def _judge_form(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
         marked = ", ".join(form.labels.get(k, k) for k in form.invalid)
         own = form.mistake_in in form.invalid if form.mistake_in else False
         j.cap(NEUTRAL, f"the store kept {len(form.retained)} field(s) and marked only {marked}"
-              + (f" ({possessive(persona)} own slip)" if own else ""))
+              + (f" ({persona.possessive} own slip)" if own else ""))
     elif form.error_message:
         j.find("unclear-error", "major", "the error does not name the wrong field",
                "the store refused the order without saying which field was wrong")
 
 
-def possessive(persona: Persona) -> str:
-    return {"she": "her", "he": "his"}.get(persona.pronoun, "their")
-
-
-def _judge_page(persona: Persona, ev: StepEvidence, j: _Judgement) -> None:
+def _judge_page(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     product = ev.page.product
     if product and ev.status == "ok":
         missing = product.missing()
@@ -326,7 +306,7 @@ def _account_required(ev: StepEvidence) -> bool:
             and "password" in form.types and form.fields <= SIGN_IN_FIELDS)
 
 
-def _judge_stability(ev: StepEvidence, j: _Judgement) -> None:
+def _judge_stability(ev: StepEvidence, j: Judgement) -> None:
     shift, reaction = KINDS["layout-shift"], KINDS["slow-interaction"]
     cls = ev.metrics.get("cls", 0) or 0
     if cls > shift.major:

@@ -23,6 +23,7 @@ from auditor.gather.actions.typing import fill_fields
 from auditor.gather.discovery import Found
 from auditor.gather.failures import StepFailed
 from auditor.gather.forms import by_key, compare
+from auditor.gather.hearing import fail_if_unannounced
 from auditor.gather.step import Step
 from auditor.gather.vocabulary import words
 
@@ -156,6 +157,8 @@ def _record_rejection(ctx: JourneyContext, step: Step, outcome: Any, after: dict
     if not (outcome.invalid or outcome.cleared or outcome.error_message):
         raise StepFailed("the order was not confirmed and the page shows no error: "
                          "no order number or thank-you message was found")
+    if persona.listens and ctx.page.url == start_url and not step.hard_navigation:
+        fail_if_unannounced(step)
     ctx.retry = True
 
 

@@ -85,8 +85,8 @@ def fill_fields(ctx: JourneyContext, step: Step, only_missing: bool, required: b
         value = value_for(ctx, token) if token else _unknown(f)
         if value is None:
             continue
-        kept = f["value"] == ctx.typed.get(key) and not (
-            retype_refused and (f["ariaInvalid"] or f["browserInvalid"]))
+        kept = f["value"] == ctx.typed.get(key) and not (  # an error beside it is seen, too
+            retype_refused and (f["ariaInvalid"] or f["browserInvalid"] or f.get("error")))
         slipping = token is not None and token == target and (
             slip_again or key not in ctx.typed)
         if only_missing and kept and not slipping:

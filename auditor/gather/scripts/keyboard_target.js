@@ -14,6 +14,7 @@
   }
   target.setAttribute('data-auditor-key-target', '');
   if (!shown(target)) return { reachable: false, hidden: true, name: '', tag: target.tagName };
+  const resolved = target !== element;
   // How a control looks, in the styles a focus indicator changes; focus_state.js reads it again.
   const look = window.__auditorLook = (e) => {
     const s = getComputedStyle(e);
@@ -38,7 +39,7 @@
         'image', 'file', 'range', 'color'].includes(type));
     const key = typed ? null : ['checkbox', 'radio'].includes(type)
       || ['checkbox', 'radio', 'switch'].includes(target.getAttribute('role')) ? 'Space' : 'Enter';
-    return { reachable: true, name, option, stops, already, key,
+    return { reachable: true, name, option, stops, already, key, resolved,
       tag: target.tagName.toLowerCase() };
   }
   const tag = target.tagName.toLowerCase();
@@ -46,5 +47,5 @@
   const why = target.matches(':disabled') ? 'it is disabled'
     : `a <${tag}>${role ? ` with role "${role}"` : ' with no role'} and no tabindex: `
       + 'a pointer can press it, a keyboard cannot';
-  return { reachable: false, name, tag, why };
+  return { reachable: false, name, tag, why, resolved };
 }
