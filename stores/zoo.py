@@ -26,7 +26,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE.parent / "reports" / "stores"
-PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout")
+PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout", "keyboard-shopper",
+            "screen-reader-shopper")
 # Findings that are false on every zoo store: each is healthy, keeps a refused form's
 # fields and sells what the personas search for (the seed's catalogue).
 FALSE_ALARMS = ("zero-results", "form-cleared", "http-error")

@@ -29,7 +29,9 @@ CONTROL_ROLES = frozenset({
     "menuitemradio", "tab", "treeitem"})
 # How a screen reader says a control with no name: its role alone.
 SAID_AS = {"textbox": "edit text", "searchbox": "search edit", "combobox": "combo box"}
-_FIRST_LINE = re.compile(r'- (?P<role>[\w-]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?')
+# A line of Playwright's ARIA snapshot: "- role "name" [attributes]", in single quotes when
+# YAML needs them (a name with a colon).
+_FIRST_LINE = re.compile(r"""- '?(?P<role>[\w-]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?""")
 _PRICE = re.compile(PAGE_PATTERNS["price"], re.IGNORECASE)
 WCAG_NAME = "WCAG 4.1.2"  # Name, Role, Value (EN 301 549 9.4.1.2)
 WCAG_LABEL = "WCAG 1.3.1, 4.1.2"  # Info and Relationships; Name, Role, Value
@@ -85,8 +87,11 @@ def listen(step: Step) -> Hearing | None:
     except Error:
         return step.evidence.heard
     hearing = _hearing(step)
-    hearing.main = bool(re.search(r"^\s*- main\b", said, re.MULTILINE))
-    hearing.h1 = bool(re.search(r"^\s*- heading .*\[level=1\]", said, re.MULTILINE))
+    main = bool(re.search(r"^\s*- '?main\b", said, re.MULTILINE))
+    if not main and re.search(r"^- '?dialog\b", said, re.MULTILINE):
+        return hearing  # a modal dialog hides the page from her now: its outline is unknown
+    hearing.main = main
+    hearing.h1 = bool(re.search(r"^\s*- '?heading\b.*\[level=1\]", said, re.MULTILINE))
     if step.evidence.page.product is not None:
         hearing.price = bool(_PRICE.search(said))
     return hearing

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import NO_LOOK
@@ -17,12 +16,10 @@ from auditor.judge import judge_run
 from auditor.model import RunResult
 from auditor.scenario import load_journeys
 
-PERSONAS = Path(__file__).resolve().parents[2] / "docs" / "personas"
-
 
 @pytest.fixture(scope="module")
 def journeys():
-    return load_journeys([PERSONAS])
+    return load_journeys()
 
 
 def _walk(browser, journey, flaws, tmp_path):
@@ -66,8 +63,8 @@ def test_a_gate_on_her_outcome_fails_the_run(tmp_path):
                       "outcome: completed}]\n")
     with StoreServer(parse_flaws(["mouse-only-add-to-cart"])) as store:
         done = subprocess.run(
-            [sys.executable, "-m", "auditor", "run", store.url, "--scenarios", str(PERSONAS),
-             "--persona", "keyboard-shopper", "--budget", str(budget), "--fast-typing",
+            [sys.executable, "-m", "auditor", "run", store.url, "--persona", "keyboard-shopper",
+             "--budget", str(budget), "--fast-typing",
              "--dwell", "0", "--no-axe", "--quiet", "--no-history", "--out",
              str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stdout + done.stderr
