@@ -250,7 +250,8 @@ def _prepare_out(out: Path | None) -> Path:
 @history_options
 def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
          no_history: bool) -> None:
-    """Audit the flawed demo store beside the well-made one with every built-in persona."""
+    """Audit the flawed demo store beside the well-made one with the built-in personas who
+    use a pointer."""
     from auditor.access import ACCOUNT_ENV
     from auditor.demo_store.accounts import DEMO_ACCOUNT
     from auditor.demo_store.flaws import parse_flaws
@@ -263,7 +264,10 @@ def demo(out: Path | None, fast_typing: bool, quiet: bool, history: str,
     os.environ.setdefault(ACCOUNT_ENV, ":".join(DEMO_ACCOUNT))  # the returning customer's
     with StoreServer(flawed) as bad, StoreServer() as good:
         out = _prepare_out(out or Path("reports/demo"))
-        plan = AuditPlan(_pick(load_journeys(), ()), bad.url, out,
+        # PRODUCT.md's stories, told by the pointer personas; the keyboard and screen-reader
+        # shoppers' own are told on any store by `run` (docs/accessibility.md).
+        journeys = [j for j in _pick(load_journeys(), ()) if not j.persona.keyboard_only]
+        plan = AuditPlan(journeys, bad.url, out,
                          compare_site=good.url, labels=("flawed store", "well-made store"),
                          budget=gates.Budget(), options=_options(30, fast_typing, None),
                          history=None if no_history else history)
@@ -286,7 +290,8 @@ def personas(scenario_dirs: tuple[Path, ...]) -> None:
         click.echo(f"    device {p.device.name} {p.device.width}×{p.device.height}, "
                    f"network {p.network.name}, CPU ×{p.cpu_slowdown:g}, patience "
                    f"{p.patience_fine_ms / 1000:g}–{p.patience_poor_ms / 1000:g} s, "
-                   f"tolerance {p.tolerance:g}, {p.typing_ms_per_key:g} ms per key")
+                   f"tolerance {p.tolerance:g}, {p.typing_ms_per_key:g} ms per key"
+                   + (f", {p.moves}" if p.moves else ""))
         click.echo(f"    journey: {' → '.join(s.name for s in journey.steps)}")
 
 

@@ -98,6 +98,12 @@ class Persona:
         return {"she": "her", "he": "his"}.get(self.pronoun, "their")
 
     @property
+    def moves(self) -> str:
+        """How she moves through a page, in a reader's words ("" for a mouse or a finger)."""
+        return {KEYBOARD: "keys only", SCREEN_READER: "a screen reader and the keys"}.get(
+            self.navigation, "")
+
+    @property
     def listens(self) -> bool:
         """She knows the page only as her screen reader says it: roles and names."""
         return self.navigation == SCREEN_READER

@@ -126,6 +126,7 @@ class KeyboardUse:
     skip_link: bool = False  # an in-page link took her past what she did not need
     unseen: list[str] = field(default_factory=list)  # controls whose focus looked like nothing
     escaped: list[str] = field(default_factory=list)  # dialogs she had to close with Escape
+    dropped: list[str] = field(default_factory=list)  # pressed, then her focus fell to the page
 
 
 @dataclass

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
+from assistive import axe_cost, keys_against_mouse
 from scale import fleet, shards
 
 from auditor.demo_store.flaws import parse_flaws
@@ -315,7 +316,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--only", choices=["accuracy", "filmstrip", "overhead", "concurrency",
-                                           "lighthouse", "fleet", "shards"],
+                                           "lighthouse", "axe", "keys", "fleet", "shards"],
                         help="run one table only")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -328,6 +329,8 @@ def main() -> None:
               "overhead": ("Overhead of a full journey", overhead),
               "concurrency": ("Concurrency and memory", concurrency_and_memory),
               "lighthouse": ("Versus Lighthouse", versus_lighthouse),
+              "axe": ("What axe-core costs a step", axe_cost),
+              "keys": ("Keys alone against a mouse, on the same journey", keys_against_mouse),
               "fleet": ("A fleet on Celery: journeys an hour", fleet),
               "shards": ("CI shards merged against one run", shards)}
     for key, (title, fn) in tables.items():

@@ -54,8 +54,10 @@ def _browsers_and_drivers_under(root: int) -> tuple[int, int]:
 @pytest.mark.serial  # three walks at once already share the CPU: no other test's load on top
 def test_personas_at_once_share_one_browser_and_one_driver(demo_store, tmp_path):
     store = demo_store()
+    three = [f"--persona={p}" for p in ("delighted-shopper", "novice-checkout",
+                                          "stressed-parent")]
     run = subprocess.Popen([sys.executable, "-m", "auditor", "run", store.url, "--parallel",
-                            "--fast-typing", "--quiet", "--out", str(tmp_path)],
+                            *three, "--fast-typing", "--quiet", "--out", str(tmp_path)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     most_browsers = most_drivers = 0
     while run.poll() is None:

@@ -64,6 +64,12 @@ def workers(broker, tmp_path):
     pool.stop()
 
 
+# The personas who walk with a pointer: the fleet's test is about the fleet, and the modern
+# theme stops the keyboard personas (tests/gather/test_themes.py).
+POINTER = ("--persona", "delighted-shopper", "--persona", "stressed-parent",
+           "--persona", "novice-checkout")
+
+
 def submit(broker: RedisServer, tmp_path: Path, *args: str) -> str:
     done = subprocess.run(
         [*AUDITOR, "submit", *args, "--broker", broker.url, "--fast-typing",
@@ -116,7 +122,7 @@ def test_two_workers_walk_two_stores_and_survive_one_killed_mid_journey(
         broker, workers, demo_store, tmp_path):
     stores = [demo_store("slow-product=1").url, demo_store("slow-product=1", theme="modern").url]
     first, second = workers.start(), workers.start()
-    run = submit(broker, tmp_path, *stores)
+    run = submit(broker, tmp_path, *stores, *POINTER)
     leases = redis.Redis.from_url(broker.url)
     deadline, victim_pids = time.monotonic() + 120, set()
     while not victim_pids:  # the first worker holds a store: it is walking a journey

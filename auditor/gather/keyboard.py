@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Error, Locator
 
 from auditor.gather import script
 from auditor.gather.failures import Lost, StepFailed
@@ -20,6 +20,7 @@ from auditor.model import KeyboardUse
 
 if TYPE_CHECKING:
     from auditor.gather.session import PersonaSession
+    from auditor.gather.step import Step
 
 MOST_PRESSES = 400  # presses before she gives up on reaching one control (ours: minutes)
 MOST_OPTIONS = 300  # arrow presses through a drop-down's options
@@ -29,6 +30,28 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
     """Move the focus to `target` with the keys a keyboard user presses; returns the key that
     presses the control (Space for a box to tick, Enter for the rest, None for a field to
     type in: reaching it is all there is to do)."""
+    return _reach(session, target)[0]
+
+
+def press_reached(session: PersonaSession, step: Step, target: Locator) -> None:
+    """Reach `target` and press its key on the step's clock. When the page then changed in
+    place (no new page, the same address) and left her focus on the page itself, she must
+    start again from its top: kept as `KeyboardUse.dropped` (WCAG 2.4.3)."""
+    key, called = _reach(session, target)
+    where = session.page.url, session.traffic.loads
+    step.act(lambda: session.page.keyboard.press(key or "Enter"))
+    if (session.page.url, session.traffic.loads) != where or step.evidence.keyboard is None:
+        return
+    try:
+        dropped = session.page.evaluate(script("focus_dropped.js"))
+    except Error:
+        return
+    if dropped:
+        step.evidence.keyboard.dropped.append(called)
+
+
+def _reach(session: PersonaSession, target: Locator) -> tuple[str | None, str]:
+    """reach(), and what the control is called."""
     step = session.current_step
     probe = target.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
@@ -54,7 +77,7 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
         if step:
             step.evidence.typing_ms += ((use.presses - before)
                                         * session.persona.typing_ms_per_key)
-    return probe["key"]
+    return probe["key"], called
 
 
 def _marked(target: Locator) -> Locator:

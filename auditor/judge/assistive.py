@@ -25,12 +25,15 @@ SCREEN_READER_CRITERIA = KEYBOARD_CRITERIA | {"1.1.1", "1.3.1", "2.4.2", "2.4.4"
 AXE_FELT = ("serious", "critical")  # axe impacts she feels; the lesser ones are listed
 
 
-def judge_assistive(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
+def judge_assistive(persona: Persona, ev: StepEvidence, j: Judgement,
+                    met: frozenset[str] = frozenset()) -> None:
+    """`met`: axe-core's rules and the findings of her earlier steps: a fault of every page
+    (a header's unnamed button, a template with no main landmark) is felt where first met."""
     if not persona.keyboard_only:
         return
     _judge_keys(persona, ev, j)
-    _judge_hearing(persona, ev, j)
-    _judge_barriers(persona, ev, j)
+    _judge_hearing(persona, ev, j, met)
+    _judge_barriers(persona, ev, j, met)
 
 
 def _judge_keys(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
@@ -41,6 +44,10 @@ def _judge_keys(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     for called in keys.unseen:
         j.find("focus-invisible", "major", f"'{ev.name}': the focus on {called} shows nothing",
                f"{persona.pronoun} could not see the focus on {called}")
+    for called in keys.dropped:
+        j.find("focus-lost", "minor", f"'{ev.name}': after {called} the focus fell back to "
+               "the page itself", f"after {called} {persona.pronoun} had to start again "
+               "from the top")
     many = KINDS["many-key-presses"]
     severity = ("major" if keys.presses > (many.major or 0) else
                 "minor" if keys.presses > (many.minor or 0) else None)
@@ -49,7 +56,8 @@ def _judge_keys(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
                "its controls", f"{keys.presses} key presses to get there")
 
 
-def _judge_hearing(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
+def _judge_hearing(persona: Persona, ev: StepEvidence, j: Judgement,
+                   before: frozenset[str]) -> None:
     """What her screen reader said of the page, and what it never said."""
     heard = ev.heard
     if heard is None:
@@ -64,23 +72,26 @@ def _judge_hearing(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
     if heard.price is False:
         j.find("price-not-said", "major", f"'{ev.name}': no price is said on the product page",
                f"{persona.pronoun} never heard the price")
-    if not heard.main:
+    if not heard.main and "no-main-landmark" not in before:
         j.find("no-main-landmark", "minor", f"'{ev.name}': the page has no main landmark",
                "no main landmark to jump to")
-    if not heard.h1:
+    if not heard.h1 and "no-top-heading" not in before:
         j.find("no-top-heading", "minor", f"'{ev.name}': the page has no top-level heading",
                "no top heading to start from")
 
 
-def _judge_barriers(persona: Persona, ev: StepEvidence, j: Judgement) -> None:
+def _judge_barriers(persona: Persona, ev: StepEvidence, j: Judgement,
+                    before: frozenset[str]) -> None:
     """axe-core's serious and critical failures on the page, where their WCAG criterion is
-    one her way of using the page depends on: one finding a step, weighed by how many."""
+    one her way of using the page depends on, on the first page she meets each: one finding
+    a step, weighed by how many."""
     hers = SCREEN_READER_CRITERIA if persona.listens else KEYBOARD_CRITERIA
-    met = [v for v in ev.axe or [] if v.impact in AXE_FELT and hers.intersection(v.criteria)]
-    if not met:
+    new = [v for v in ev.axe or [] if v.impact in AXE_FELT and v.rule not in before
+           and hers.intersection(v.criteria)]
+    if not new:
         return
-    severity = "major" if any(v.impact == "critical" for v in met) else "minor"
-    rules = ", ".join(f"{v.rule} ({v.impact}, WCAG {', '.join(v.criteria)})" for v in met)
+    severity = "major" if any(v.impact == "critical" for v in new) else "minor"
+    rules = ", ".join(f"{v.rule} ({v.impact}, WCAG {', '.join(v.criteria)})" for v in new)
     j.find("wcag-barrier", severity, f"'{ev.name}': axe-core: {rules}",
-           f"{len(met)} WCAG failure(s) in {persona.possessive} way "
-           f"({', '.join(v.rule for v in met)})", count=len(met))
+           f"{len(new)} WCAG failure(s) in {persona.possessive} way "
+           f"({', '.join(v.rule for v in new)})", count=len(new))

@@ -191,6 +191,10 @@ KINDS: dict[str, FindingKind] = {k.id: k for k in (
                 "order short before a page's main control.",
                 f"{WCAG_BYPASS}; the counts are ours", minor=20, major=50,
                 penalty={"minor": 10, "major": 25}),
+    FindingKind("focus-lost", "Keep the keyboard focus where the customer was", "focus lost",
+                "After an update in the page, keep the focus on the control or move it to "
+                "what changed (the message, the dialog); never drop it to the page itself.",
+                "WCAG 2.1 SC 2.4.3 Focus Order (EN 301 549 9.2.4.3)", penalty=10),
     # What a screen reader never said, or said so that she could not go on.
     FindingKind("control-unnamed", "Name every control and field", "unnamed control",
                 "Give each icon button an aria-label and each field a <label>, and make each "

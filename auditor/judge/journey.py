@@ -52,7 +52,9 @@ def add_step(journey: JourneyResult, ev: StepEvidence) -> StepResult:
         step = StepResult(ev, 0, "neutral", [ev.error or "skipped"], [], frustration, True)
     else:
         lost = any(s.evidence.lost for s in journey.steps)
-        step = judge_step(persona, ev, frustration, after_dropoff=after, lost=lost)
+        met = frozenset([*(v.rule for s in journey.steps for v in s.evidence.axe or []),
+                         *(f.id for s in journey.steps for f in s.findings)])
+        step = judge_step(persona, ev, frustration, after_dropoff=after, lost=lost, met=met)
         _point_at_root_cause(step, journey.steps)
     journey.steps.append(step)
     if not after and step.frustration >= persona.tolerance and ev.status != "skipped":

@@ -67,20 +67,23 @@ def _seconds(ms: float) -> str:
 
 
 def judge_step(persona: Persona, ev: StepEvidence, frustration: float,
-               after_dropoff: bool = False, lost: bool = False) -> StepResult:
+               after_dropoff: bool = False, lost: bool = False,
+               met: frozenset[str] = frozenset()) -> StepResult:
     """Score one step for this persona and carry the frustration forward. `lost`: the
     auditor was lost at or before this step, so a failure here is the tool's, not the
-    store's (gathered as `ev.lost`, or following from an earlier step's)."""
-    score, emotion, j = _feel(persona, ev, lost or ev.lost)
+    store's (gathered as `ev.lost`, or following from an earlier step's). `met`: what her
+    earlier steps met (axe-core's rules, findings): a page-wide fault is felt once."""
+    score, emotion, j = _feel(persona, ev, lost or ev.lost, met)
     if after_dropoff:  # what was measured, not what she felt: she had left
         j.reasons = [r.removeprefix("delighted: ") for r in j.reasons]
-    elif borderline := _borderline(persona, ev, emotion, lost or ev.lost):
+    elif borderline := _borderline(persona, ev, emotion, lost or ev.lost, met):
         j.reasons.append(borderline)
     frustration = max(0.0, frustration + FRUSTRATION[emotion])
     return StepResult(ev, score, emotion, j.reasons, j.findings, frustration, after_dropoff)
 
 
-def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, Judgement]:
+def _feel(persona: Persona, ev: StepEvidence, lost: bool,
+          met: frozenset[str] = frozenset()) -> tuple[int, str, Judgement]:
     j = Judgement()
     _judge_wait(persona, ev, j)
     _judge_failure(ev, j, lost)
@@ -90,7 +93,7 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, Jud
     _judge_stability(ev, j)
     _judge_consent(persona, ev, j)
     _judge_account(persona, ev, j)
-    judge_assistive(persona, ev, j)
+    judge_assistive(persona, ev, j, met)
     _judge_effort(persona, ev, j)
     score = max(0, min(100, round(j.score)))
     emotion = next(name for limit, name in BANDS if score < limit)
@@ -102,12 +105,14 @@ def _feel(persona: Persona, ev: StepEvidence, lost: bool) -> tuple[int, str, Jud
     return score, emotion, j
 
 
-def _borderline(persona: Persona, ev: StepEvidence, emotion: str, lost: bool) -> str | None:
+def _borderline(persona: Persona, ev: StepEvidence, emotion: str, lost: bool,
+                met: frozenset[str]) -> str | None:
     """Whether the emotion sits on a band's edge, within the noise of the wait: each run's
     own wait with --runs, else the wait ± WAIT_NOISE. Said in words when it does."""
     runs = ev.metrics.get("wait_ms_runs") or []
     waits = runs if len(runs) > 1 else [ev.wait_ms * (1 + d) for d in (-WAIT_NOISE, WAIT_NOISE)]
-    felt = {_feel(persona, replace(ev, wait_ms=w), lost)[1] for w in waits if ev.wait_ms > 0}
+    felt = {_feel(persona, replace(ev, wait_ms=w), lost, met)[1]
+            for w in waits if ev.wait_ms > 0}
     others = sorted(felt - {emotion}, key=EMOTIONS.index)
     if not others:
         return None

@@ -112,7 +112,7 @@ def _journey(j: JourneyResult, run: RunResult, personas: list[str],
         "badge": _badge(j, gates), "store": _store(j),
         "filters": f"p{personas.index(p.id)} s{stores.index(_store(j))}",
         "device": f"{p.device.name} {p.device.width}×{p.device.height}"
-                  + (", touch" if p.device.touch else ""),
+                  + (", touch" if p.device.touch else "") + (f", {p.moves}" if p.moves else ""),
         "network": p.network.name + (f" ({p.network.latency_ms:g} ms RTT, "
                                      f"{p.network.download_kbps / 1000:g} Mbps)"
                                      if p.network.latency_ms else ""),

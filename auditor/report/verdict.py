@@ -12,12 +12,14 @@ TOP_FIXES = 3
 
 
 def persona_lines(run: RunResult) -> list[str]:
-    """One sentence per audited journey (not the store compared with)."""
+    """One sentence per audited journey (not the store compared with), naming its store
+    only when more than one was audited."""
     lines = []
-    for j in run.journeys:
-        if j.competitor:
-            continue
-        who = f"{j.persona.name} ({j.persona.id}) on {j.label or j.site}"
+    audited = [j for j in run.journeys if not j.competitor]
+    several = len({j.label or j.site for j in audited}) > 1  # else the store goes unsaid
+    for j in audited:
+        who = f"{j.persona.name} ({j.persona.id})" + (f" on {j.label or j.site}" if several
+                                                      else "")
         if j.unreachable:
             lines.append(f"{who} could not reach the store.")
         elif j.outcome == AUDITOR_LOST:

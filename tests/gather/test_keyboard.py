@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from conftest import NO_LOOK
+from helpers import PageHandler, serve, walk_story
 
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
@@ -107,3 +108,39 @@ def test_a_drawer_that_keeps_the_focus_stops_her_within_seconds_and_no_one_else(
     assert "(WCAG 2.1.2)" in go.error and go.keyboard.escaped  # Escape tried once, then named
     assert go.keyboard.presses < 100  # a few ms a press: named well within 5 s
     assert all(s.status == "ok" for s in mouse.steps)
+
+
+class _RedrawingShop(PageHandler):
+    """A product page whose add-to-cart is answered in the page by drawing its box again, so
+    the button she pressed, and her focus with it, is gone."""
+
+    def do_GET(self) -> None:
+        self.send_page(b"""<!doctype html><html lang=en><title>Train</title><main>
+<h1>Wooden toy train</h1><p>Price: EUR 34.90</p>
+<div id=buy><button type=button id=add>Add to cart</button></div>
+<a href="/cart">Cart <span id=count>0</span></a></main>
+<script>document.getElementById('buy').addEventListener('click', async (e) => {
+  if (e.target.id !== 'add') return;
+  await fetch('/add', {method: 'POST'});
+  document.getElementById('count').textContent = '1';
+  document.getElementById('buy').innerHTML =
+    '<p role=status>Added to your cart</p><button type=button id=add>Add to cart</button>';
+});</script>""")
+
+    def do_POST(self) -> None:
+        self.send_page(b"{}")
+
+
+def test_a_focus_dropped_by_an_update_is_a_finding(browser, tmp_path):
+    with serve(_RedrawingShop) as site:
+        noor = walk_story(browser, site, tmp_path, """
+persona: {id: noor, name: Noor, pronoun: she, navigation: keyboard}
+journey:
+  - {action: visit, name: Open the train, stage: consideration}
+  - {action: add_to_cart, name: Add it to the cart, stage: purchase}
+""")
+    add = noor.steps[1]
+    assert add.evidence.status == "ok", add.evidence.error
+    assert add.evidence.keyboard.dropped == ["“Add to cart”"]
+    assert [f.id for f in add.findings] == ["focus-lost"]
+    assert "after “Add to cart” she had to start again from the top" in add.reasons

@@ -67,3 +67,10 @@ def test_axe_failures_in_her_way_weigh_on_her_and_are_only_listed_for_others():
 def test_many_presses_for_her_too():
     result = judge_step(AMARA, evidence(keyboard=KeyboardUse(presses=43), heard=Hearing()), 0)
     assert ids(result) == ["many-key-presses"]
+
+
+def test_a_fault_of_every_page_is_felt_where_she_first_meets_it():
+    page = evidence(axe=[UNNAMED], heard=Hearing(main=False))
+    first = judge_step(AMARA, page, 0)
+    again = judge_step(AMARA, page, 0, met=frozenset({"button-name", *ids(first)}))
+    assert ids(first) == ["no-main-landmark", "wcag-barrier"] and ids(again) == []

@@ -9,7 +9,7 @@ from auditor.report.html import render_html
 from auditor.report.markdown import SUMMARY_LIMIT, render_markdown
 
 SAVED = Path(__file__).parents[1] / "data" / "demo-schema-2.json"
-LEFT = "Aistė (stressed-parent) on flawed store left at step 4, “Search for the toy instead”"
+LEFT = "Aistė (stressed-parent) left at step 4, “Search for the toy instead”"  # one store audited
 
 
 def test_the_verdict_leads_the_map_and_the_summary():

@@ -15,7 +15,7 @@ from auditor.gather import script
 from auditor.gather.choosing import Choice
 from auditor.gather.discovery import Found
 from auditor.gather.failures import Lost, StepFailed
-from auditor.gather.keyboard import reach
+from auditor.gather.keyboard import press_reached, reach
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.session import PersonaSession
 from auditor.gather.step import Step
@@ -118,8 +118,7 @@ def press(ctx: JourneyContext, step: Step, target: Locator) -> None:
     element, scrolling to it and checking that a person could press it all happen first; a
     keyboard user's clock starts when she presses the key, once her Tabs have reached it."""
     if ctx.session.persona.keyboard_only:
-        key = reach(ctx.session, target) or "Enter"
-        step.act(lambda: ctx.page.keyboard.press(key))
+        press_reached(ctx.session, step, target)
         return
     point = _press_point(target)
     if point is None:  # Playwright's own waits: visible, still, enabled, not covered
