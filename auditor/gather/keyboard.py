@@ -33,11 +33,18 @@ def reach(session: PersonaSession, target: Locator) -> str | None:
     return _reach(session, target)[0]
 
 
+def reach_field(session: PersonaSession, field: Locator) -> int:
+    """Tab to a field to type in; returns the presses it took, whose time the caller counts
+    with the typing: actions add what `type_keys` returns (`typing_ms += type_keys(...)`), so
+    time added to typing_ms during that call would be overwritten."""
+    return _reach(session, field, timed=False)[2]
+
+
 def press_reached(session: PersonaSession, step: Step, target: Locator) -> None:
     """Reach `target` and press its key on the step's clock. When the page then changed in
     place (no new page, the same address) and left her focus on the page itself, she must
     start again from its top: kept as `KeyboardUse.dropped` (WCAG 2.4.3)."""
-    key, called = _reach(session, target)
+    key, called, _ = _reach(session, target)
     where = session.page.url, session.traffic.loads
     step.act(lambda: session.page.keyboard.press(key or "Enter"))
     if (session.page.url, session.traffic.loads) != where or step.evidence.keyboard is None:
@@ -50,8 +57,10 @@ def press_reached(session: PersonaSession, step: Step, target: Locator) -> None:
         step.evidence.keyboard.dropped.append(called)
 
 
-def _reach(session: PersonaSession, target: Locator) -> tuple[str | None, str]:
-    """reach(), and what the control is called."""
+def _reach(session: PersonaSession, target: Locator,
+           timed: bool = True) -> tuple[str | None, str, int]:
+    """reach(), with what the control is called and the presses it took; their time is added
+    to the step's typing unless not `timed` (then only if she was stopped on the way)."""
     step = session.current_step
     probe = target.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
@@ -67,17 +76,18 @@ def _reach(session: PersonaSession, target: Locator) -> tuple[str | None, str]:
     use = step.evidence.keyboard if step and step.evidence.keyboard else KeyboardUse()
     if step:
         step.evidence.keyboard = use  # kept when she is stopped on the way, too
-    before = use.presses
+    before, reached = use.presses, False
     try:
         if probe["option"]:
             _choose_option(session, target, called, probe["name"], use)
         else:
             _tab_to(session, target, called, probe["stops"], use)
+        reached = True
     finally:
-        if step:
+        if step and (timed or not reached):
             step.evidence.typing_ms += ((use.presses - before)
                                         * session.persona.typing_ms_per_key)
-    return probe["key"], called
+    return probe["key"], called, use.presses - before
 
 
 def _marked(target: Locator) -> Locator:

@@ -28,7 +28,7 @@ from auditor.gather.failures import (
     unreachable,
 )
 from auditor.gather.filmstrip import Screencast
-from auditor.gather.keyboard import reach
+from auditor.gather.keyboard import reach_field
 from auditor.gather.look import look
 from auditor.gather.lookahead import LookAhead
 from auditor.gather.secrets import Redactor
@@ -188,20 +188,21 @@ class PersonaSession:
         evidence.duration_ms = round(evidence.wait_ms + evidence.typing_ms + looked + answering)
 
     def type_keys(self, locator: Locator, text: str, secret: bool = False) -> float:
-        """Clear the field and type like the persona types; returns their typing time in ms."""
+        """Clear the field and type like the persona types; returns their typing time in ms
+        (a keyboard user's presses to reach the field included)."""
         if secret:
             self.redact.add(text)
             self.secret_fields.append((self.traffic.loads, locator))
-        per_key = self.persona.typing_ms_per_key
-        if self.persona.keyboard_only:
-            reach(self, locator)  # Tab to the field first: fill() only types into it
+        per_key, presses = self.persona.typing_ms_per_key, 0
+        if self.persona.keyboard_only:  # Tab to the field first: fill() only types into it
+            presses = reach_field(self, locator)
         if per_key * self.typing_scale <= 0 and text:
             self._type_at_once(locator, text)
         else:
             locator.fill("")  # focuses the field too
             with self.persona_cpu():
                 self._type_paced(text, per_key * self.typing_scale)
-        return per_key * len(text)
+        return per_key * (len(text) + presses)
 
     def _type_at_once(self, locator: Locator, text: str) -> None:
         """--fast-typing: all but the last key land as one input, then the last key is really

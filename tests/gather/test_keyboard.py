@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import NO_LOOK
@@ -37,6 +38,12 @@ def test_she_buys_on_the_well_made_store_with_tab_and_skip_links(browser, journe
     assert any(k.skip_link for k in moved) and not any(k.unseen for k in moved)
     assert not [f for s in noor.steps for f in s.findings]
     assert noor.steps[3].evidence.typing_ms >= moved[2].presses * 120  # her time on the keys
+    mouse = replace(journeys["keyboard-shopper"],
+                    persona=replace(journeys["keyboard-shopper"].persona, navigation="pointer"))
+    mia = _walk(browser, mouse, [], tmp_path / "mouse")
+    form, typed = noor.steps[5].evidence, mia.steps[5].evidence  # the same text typed
+    assert form.keyboard.presses > 0  # every Tab to a field counts beside her typing
+    assert form.typing_ms - typed.typing_ms == form.keyboard.presses * 120
 
 
 def test_a_div_add_to_cart_stops_her_and_no_one_else(browser, journeys, tmp_path):
