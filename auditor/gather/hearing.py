@@ -54,11 +54,12 @@ def heard_or_fail(step: Step | None, control: Locator, called: str, tag: str) ->
         role, name = announced(control)
     except Error:
         return  # the page changed under it: reaching it says what happened
-    if role and role in CONTROL_ROLES and name:
+    if role in CONTROL_ROLES and name:
         return
     if not role:
         said, why = "nothing", (f"{called} is hidden from screen readers (aria-hidden, or a "
-                                f"presentational role): she cannot find it ({WCAG_NAME})")
+                                f"presentational role): a screen-reader user cannot find it "
+                                f"({WCAG_NAME})")
     elif role not in CONTROL_ROLES:
         said, why = role, (f"{called} is said as “{role}”, not as a control: a <{tag}> with "
                            f"no role a screen reader announces ({WCAG_NAME})")
@@ -92,25 +93,21 @@ def listen(step: Step) -> Hearing | None:
         return hearing  # a modal dialog hides the page from her now: its outline is unknown
     hearing.main = main
     hearing.h1 = bool(re.search(r"^\s*- '?heading\b.*\[level=1\]", said, re.MULTILINE))
-    if step.evidence.page.product is not None:
+    product = step.evidence.page.product
+    if product is not None and product.price:  # shown: is it said too?
         hearing.price = bool(_PRICE.search(said))
     return hearing
 
 
-def silent_error(step: Step) -> str | None:
-    """The error a page shows after a press without announcing it: not in an alert or live
-    region, not tied to a field by aria-describedby or aria-errormessage, and the focus not
-    moved to it or to a field marked invalid. None when it is said, or none is shown."""
-    try:
-        return step.page.evaluate(script("error_announced.js"))
-    except Error:
-        return None
-
-
 def fail_if_unannounced(step: Step) -> None:
-    """Her order was refused on the same page: unless the page announced why, she hears
-    nothing happen and cannot know what to fix, which stops her."""
-    shown = step.session.redact(silent_error(step))
+    """Her order was refused on the same page: unless the page announced why (in an alert or
+    live region, tied to a field by aria-describedby or aria-errormessage, or the focus moved
+    to it or to a field marked invalid), she hears nothing happen and cannot know what to
+    fix, which stops her."""
+    try:
+        shown = step.session.redact(step.page.evaluate(script("error_announced.js")))
+    except Error:
+        return
     if shown:
         _hearing(step).unannounced = shown
         raise StepFailed(f"the page shows “{shown}” but does not announce "
