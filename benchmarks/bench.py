@@ -21,6 +21,7 @@ from statistics import median
 
 from assistive import axe_cost, keys_against_mouse
 from scale import fleet, shards
+from walks import own_time
 
 from auditor.demo_store.flaws import parse_flaws
 from auditor.demo_store.server import StoreServer
@@ -316,7 +317,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--only", choices=["accuracy", "filmstrip", "overhead", "concurrency",
-                                           "lighthouse", "axe", "keys", "fleet", "shards"],
+                                           "lighthouse", "axe", "keys", "own", "fleet",
+                                           "shards"],
                         help="run one table only")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -327,6 +329,7 @@ def main() -> None:
     tables = {"accuracy": ("Accuracy: measured wait against an injected server delay", accuracy),
               "filmstrip": ("What a filmstrip costs", filmstrip_cost),
               "overhead": ("Overhead of a full journey", overhead),
+              "own": ("Our own time in a whole run, as a user starts it", own_time),
               "concurrency": ("Concurrency and memory", concurrency_and_memory),
               "lighthouse": ("Versus Lighthouse", versus_lighthouse),
               "axe": ("What axe-core costs a step", axe_cost),

@@ -1,9 +1,9 @@
 """The persona's look at the page once a step is over: what she saw, and what it held.
 
-In the first moments of the look the auditor takes the screenshot, reads the page facts
-and makes the next step's first read (see lookahead.py), so they cost no extra time; the
-metrics are read after the look, so late layout shifts count, and the facts again if the
-page changed while the persona looked.
+In the first moments of the look the auditor takes the screenshot, reads the page facts,
+makes the next step's first read (see lookahead.py) and runs axe-core while time is left,
+so they cost no extra time; the metrics are read after the look, so late layout shifts
+count, and the facts and axe again if the page changed while the persona looked.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def look(step: Step) -> None:
         ev.screenshot = _screenshot(step, seen is None or seen["secret"])
         _ready_selectors(step)
         read_ahead_on = _read_ahead(step, look_ends)
+        if s.axe_source is not None and time.monotonic() < look_ends:
+            _check_in_look(step)
         if time.monotonic() < look_ends:
             with s.persona_cpu(), suppress(Error):  # the slowdown's own call is in the look
                 step.page.wait_for_timeout(max(1.0, (look_ends - time.monotonic()) * 1000))
@@ -73,6 +75,18 @@ def _accessibility(step: Step, state: Changes | None) -> list[AxeViolation] | No
     if found is not None and state is not None:
         s.last_axe = (state, found)
     return found
+
+
+def _check_in_look(step: Step) -> None:
+    """axe-core while the persona still looks, in time her look spends waiting anyway; kept
+    for the page as it was then, so the check after the look costs nothing unless the page
+    changed in between."""
+    try:
+        now = step.page.evaluate(script("change_counts.js"))
+    except Error:
+        return
+    if now:
+        _accessibility(step, tuple(now))
 
 
 def _read_ahead(step: Step, look_ends: float) -> Changes | None:

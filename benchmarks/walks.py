@@ -1,0 +1,130 @@
+"""make bench's table on our own time: a whole `auditor run` as a user starts it, less what the
+store took (its waits) and what the persona spends on purpose (none, with `--fast-typing
+--dwell 0`), per step; three personas at once against the longest alone; and where our time
+goes, from a profile of one run. Demo stores started here on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from auditor.demo_store.server import StoreServer
+
+PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout", "keyboard-shopper",
+            "screen-reader-shopper")
+THREE = PERSONAS[:3]
+QUICK = ("--fast-typing", "--dwell", "0", "--quiet", "--no-history")
+# Where our time goes: the functions whose wall time is each part, by module and name
+# (patched in this process with a clock around them; a part called inside itself counts once).
+PARTS = {"the look (screenshot, facts, metrics, axe)": ("auditor.gather.session", "", "look"),
+         "axe-core, inside the look": ("auditor.gather.look", "", "check"),
+         "actions and readiness (with the store's waits)": ("auditor.gather.step", "Step",
+                                                            "act"),
+         "report writing": ("auditor.finish", "", "write_report")}
+
+def _run(url: str, personas: tuple[str, ...], *extra: str) -> tuple[float, dict]:
+    """Wall seconds of a whole `auditor run` in its own process, and its results."""
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "auditor", "run", url,
+                        *(f"--persona={p}" for p in personas), *QUICK, *extra, "--out", out],
+                       check=False, capture_output=True)
+        wall = time.perf_counter() - started
+        return wall, json.loads(Path(out, "results.json").read_text())
+
+
+def _store_time_s(journey: dict) -> float:
+    """What the store took: each step's wait, and a walk back to a product page."""
+    return sum(s["wait_ms"] + (s.get("returned_to_product_ms") or 0)
+               for s in journey["steps"]) / 1000
+
+
+def own_time(runs: int) -> list[str]:
+    rows = ["| persona | steps | wall of `auditor run` | the store's waits | our own time a step |",
+            "|---|---|---|---|---|"]
+    alone: dict[str, float] = {}
+    with StoreServer() as store:
+        for pid in PERSONAS:
+            samples = []
+            for _ in range(runs):
+                wall, results = _run(store.url, (pid,))
+                journey = results["journeys"][0]
+                steps = len(journey["steps"])
+                samples.append((wall, _store_time_s(journey), steps))
+            wall, waits = median(s[0] for s in samples), median(s[1] for s in samples)
+            steps = samples[0][2]
+            alone[pid] = wall
+            rows.append(f"| {pid} | {steps} | {wall:.2f} s | {waits:.2f} s | "
+                        f"{(wall - waits) / steps * 1000:.0f} ms |")
+        together = median(_run(store.url, THREE, "--parallel")[0] for _ in range(runs))
+        profile = _profile(store.url)
+    longest = max(alone[p] for p in THREE)
+    rows.append(f"\nThree at once (`--parallel`, {', '.join(THREE)}): {together:.2f} s, "
+                f"{together / longest:.2f}× the longest alone ({longest:.2f} s); target "
+                "≤ 1.3×.")
+    rows.append("\nWhere the delighted shopper's run spends it (one run, a clock around each "
+                "part):\n")
+    rows += ["| part | seconds |", "|---|---|", *profile]
+    return rows
+
+
+def _profile(url: str) -> list[str]:
+    """One run of the delighted shopper in this process, with a clock around each part:
+    Python's start and imports and the browser's start are timed apart."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import auditor.cli"], check=True)
+    imports = time.perf_counter() - started
+    from auditor.cli import main
+    from auditor.gather.browser import open_browser
+
+    started = time.perf_counter()
+    with open_browser():
+        launch = time.perf_counter() - started
+    spent = dict.fromkeys(PARTS, 0.0)
+    undo = [_clock(part, *where, spent) for part, where in PARTS.items()]
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        with suppress(SystemExit):  # `run` ends with its exit code
+            main(["run", url, "--persona", "delighted-shopper", *QUICK, "--out", out],
+                 standalone_mode=False)
+        wall = time.perf_counter() - started
+    for put_back in undo:
+        put_back()
+    return [f"| Python's start and the auditor's imports (a fresh process) | {imports:.2f} |",
+            f"| the run after them, in process | {wall:.2f} |",
+            f"| browser start (Playwright and Chromium, timed apart) | {launch:.2f} |",
+            *(f"| {part} | {seconds:.2f} |" for part, seconds in spent.items())]
+
+
+def _clock(part: str, module: str, owner: str, name: str,
+           spent: dict[str, float]) -> Callable[[], None]:
+    """Put a clock around `name` in `module` (or its class `owner`), adding its wall time to
+    spent[part]; returns how to take it off."""
+    holder: Any = importlib.import_module(module)
+    if owner:
+        holder = getattr(holder, owner)
+    original, depth = getattr(holder, name), [0]
+
+    @functools.wraps(original)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        depth[0] += 1
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if not depth[0]:
+                spent[part] += time.perf_counter() - started
+
+    setattr(holder, name, timed)
+    return lambda: setattr(holder, name, original)
