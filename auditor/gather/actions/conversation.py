@@ -7,9 +7,11 @@ in the step's evidence."""
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from typing import Any
 
 from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from auditor.gather import discovery
 from auditor.gather.actions import JourneyContext, press, ready
@@ -20,7 +22,7 @@ from auditor.gather.vocabulary import words
 
 MAX_ANSWERS = 10  # more than any checkout asks; a page that keeps asking is not answered
 LOAD_WAIT_S = 3.0  # what the page fetches after a choice (a region list) gets this long
-QUIET_S = 0.5  # no request for this long: the page has fetched what the answer asked for
+QUIET_S = 0.25  # no request for this long: the page has fetched what the answer asked for
 MAX_PRESSES_EACH = 2  # a Continue pressed twice to no effect is not pressed a third time
 
 
@@ -82,13 +84,16 @@ def _let_it_load(ctx: JourneyContext) -> None:
     the country she chose, the delivery methods of an address saved when she left its last
     field) before reading the form again: until no request has been made for a moment."""
     traffic, deadline = ctx.session.traffic, time.monotonic() + LOAD_WAIT_S
-    seen, quiet_since = -1, time.monotonic()
+    seen, quiet_since = traffic.requests, time.monotonic()
     while time.monotonic() < deadline:
-        ctx.page.wait_for_timeout(50)
         if traffic.inflight or traffic.requests != seen:
             seen, quiet_since = traffic.requests, time.monotonic()
         elif time.monotonic() - quiet_since >= QUIET_S:
             return
+        event = "requestfinished" if traffic.inflight else "request"  # woken by the page
+        with suppress(PlaywrightTimeout):
+            ctx.page.wait_for_event(event, timeout=max(1.0, (QUIET_S - (
+                time.monotonic() - quiet_since)) * 1000))
 
 
 def _unanswered_groups(controls: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
