@@ -1,7 +1,7 @@
 """A keyboard user's way to a control: Tab, an in-page skip link where one leads to it,
 Escape out of a dialog that holds the focus; never the mouse. A screen-reader user moves the
-same way, and first needs the control said as what it is (hearing.py). Her presses are her effort on
-the step and, at her typing speed, her time.
+same way, and first needs the control said as what it is (hearing.py). Her presses are her
+effort on the step and, at her typing speed, her time.
 
 What stops her is said as a tester would write it: a control the keyboard cannot reach at
 all (WCAG 2.1.1), or one the Tab order never comes to, or a focus trap Escape does not open.
