@@ -105,3 +105,15 @@ def test_a_named_control_is_heard_by_its_role_and_name(page):
     assert announced(page.locator("#h")) == ("heading", "Order 100001: confirmation")
     assert announced(page.locator("#b")) == ("button", "Search")
     heard_or_fail(None, page.locator("#b"), "the <button>", "button")  # no block
+
+
+def test_an_unnamed_button_she_does_not_need_weighs_on_her_without_stopping_her(
+        browser, journeys, tmp_path):
+    """The header's search button has no name, but she sends her search with Enter: axe's
+    button-name is felt once, where she first meets it, and she buys."""
+    amara = _walk(browser, journeys["screen-reader-shopper"], ["unnamed-icon-buttons"],
+                  tmp_path, replace(FAST, axe=True))
+    assert amara.outcome == "completed", amara.reason
+    felt = [s for s in amara.steps if any(f.id == "wcag-barrier" for f in s.findings)]
+    assert len(felt) == 1 and felt[0].evidence.index == 0
+    assert "button-name" in next(f.message for f in felt[0].findings if f.id == "wcag-barrier")

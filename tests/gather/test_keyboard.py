@@ -151,3 +151,14 @@ journey:
     assert add.evidence.keyboard.dropped == ["“Add to cart”"]
     assert [f.id for f in add.findings] == ["focus-lost"]
     assert "after “Add to cart” she had to start again from the top" in add.reasons
+
+
+def test_no_skip_link_before_a_long_header_costs_her_presses_and_no_one_else(
+        browser, journeys, tmp_path):
+    noor = _walk(browser, journeys["keyboard-shopper"], ["no-skip-link"], tmp_path)
+    assert noor.outcome == "completed", noor.reason
+    long = [s for s in noor.steps if any(f.id == "many-key-presses" for f in s.findings)]
+    assert len(long) >= 3 and not any(s.evidence.keyboard.skip_link for s in noor.steps[1:])
+    assert all(s.evidence.keyboard.presses > 20 for s in long)
+    tadeusz = _walk(browser, journeys["novice-checkout"], ["no-skip-link"], tmp_path / "mouse")
+    assert tadeusz.outcome == "completed", tadeusz.reason
