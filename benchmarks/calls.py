@@ -32,7 +32,12 @@ calls: Counter[str] = Counter()
 depth = [0]
 
 
-def timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+def timed(name: str, method: Callable[..., Any],
+          depth: list[int] = depth) -> Callable[..., Any]:
+    """`method` with a clock around it, adding to spent[name] and calls[name]; a call made
+    while another of the same `depth` runs counts in the outer one only (one depth for all
+    Playwright calls here; walks.py gives each part its own)."""
+
     @functools.wraps(method)
     def call(*args: Any, **kwargs: Any) -> Any:
         depth[0] += 1

@@ -5,7 +5,6 @@ goes, from a profile of one run. Demo stores started here on 127.0.0.1."""
 
 from __future__ import annotations
 
-import functools
 import importlib
 import json
 import subprocess
@@ -19,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from statistics import median
 from typing import Any
+
+import calls
 
 from auditor.demo_store.server import StoreServer
 
@@ -141,8 +142,7 @@ def _profile(url: str) -> list[str]:
     started = time.perf_counter()
     with open_browser():
         launch = time.perf_counter() - started
-    spent = dict.fromkeys(PARTS, 0.0)
-    undo = [_clock(part, *where, spent) for part, where in PARTS.items()]
+    undo = [_clock(part, *where) for part, where in PARTS.items()]
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         with suppress(SystemExit):  # `run` ends with its exit code
@@ -154,28 +154,15 @@ def _profile(url: str) -> list[str]:
     return [f"| Python's start and the auditor's imports (a fresh process) | {imports:.2f} |",
             f"| the run after them, in process | {wall:.2f} |",
             f"| browser start (Playwright and Chromium, timed apart) | {launch:.2f} |",
-            *(f"| {part} | {seconds:.2f} |" for part, seconds in spent.items())]
+            *(f"| {part} | {calls.spent[part]:.2f} |" for part in PARTS)]
 
 
-def _clock(part: str, module: str, owner: str, name: str,
-           spent: dict[str, float]) -> Callable[[], None]:
+def _clock(part: str, module: str, owner: str, name: str) -> Callable[[], None]:
     """Put a clock around `name` in `module` (or its class `owner`), adding its wall time to
-    spent[part]; returns how to take it off."""
+    calls.spent[part]; returns how to take it off."""
     holder: Any = importlib.import_module(module)
     if owner:
         holder = getattr(holder, owner)
-    original, depth = getattr(holder, name), [0]
-
-    @functools.wraps(original)
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        depth[0] += 1
-        started = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            depth[0] -= 1
-            if not depth[0]:
-                spent[part] += time.perf_counter() - started
-
-    setattr(holder, name, timed)
+    original = getattr(holder, name)
+    setattr(holder, name, calls.timed(part, original, depth=[0]))
     return lambda: setattr(holder, name, original)
