@@ -71,7 +71,8 @@ def _accessibility(step: Step, state: Changes | None) -> list[AxeViolation] | No
     s = step.session
     if state is not None and s.last_axe[0] == state:
         return list(s.last_axe[1])
-    found = check(step, s.axe_source or "")
+    fresh = state is not None and (s.last_axe[0] is None or s.last_axe[0][0] != state[0])
+    found = check(step, s.axe_source or "", fresh)
     if found is not None and state is not None:
         s.last_axe = (state, found)
     return found

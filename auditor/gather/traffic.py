@@ -22,6 +22,7 @@ class Traffic:
 
     inflight: dict[Any, float] = field(default_factory=dict)
     last_end: float = 0.0
+    last_activity: float = 0.0  # epoch ms a request last started or ended (never reset)
     requests: int = 0
     http_errors: list[dict[str, Any]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -46,7 +47,7 @@ def listen(page: Page, t: Traffic, redact: Redactor) -> None:
         return request.is_navigation_request() and request.frame == page.main_frame
 
     def started(request: Any) -> None:
-        t.inflight[request] = time.time() * 1000
+        t.inflight[request] = t.last_activity = time.time() * 1000
         t.requests += 1
         if document(request):
             t.document_url = request.url
@@ -57,6 +58,7 @@ def listen(page: Page, t: Traffic, redact: Redactor) -> None:
         timing = request.timing
         end = timing["startTime"] + timing["responseEnd"] if timing["responseEnd"] > 0 else 0
         t.last_end = max(t.last_end, end or (time.time() * 1000 if started_at else 0))
+        t.last_activity = time.time() * 1000
 
     def finished(request: Any) -> None:
         ended(request)

@@ -10,10 +10,10 @@ import time
 from contextlib import suppress
 from typing import Any
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Error, Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from auditor.gather import discovery
+from auditor.gather import discovery, script
 from auditor.gather.actions import JourneyContext, press, ready
 from auditor.gather.actions.typing import fill_fields
 from auditor.gather.forms import tick
@@ -82,9 +82,11 @@ def _fill(ctx: JourneyContext, step: Step, controls: list[dict[str, Any]]) -> bo
 def _let_it_load(ctx: JourneyContext) -> None:
     """Wait, off the clock, for what her last answer asked of the server (the regions of
     the country she chose, the delivery methods of an address saved when she left its last
-    field) before reading the form again: until no request has been made for a moment."""
+    field) before reading the form again: until no request has been made for a moment
+    since her last input. A page quiet that long already (nothing done since the last
+    reading) is read at once."""
     traffic, deadline = ctx.session.traffic, time.monotonic() + LOAD_WAIT_S
-    seen, quiet_since = traffic.requests, time.monotonic()
+    seen, quiet_since = traffic.requests, time.monotonic() - _quiet_for_s(ctx)
     while time.monotonic() < deadline:
         if traffic.inflight or traffic.requests != seen:
             seen, quiet_since = traffic.requests, time.monotonic()
@@ -94,6 +96,18 @@ def _let_it_load(ctx: JourneyContext) -> None:
         with suppress(PlaywrightTimeout):
             ctx.page.wait_for_event(event, timeout=max(1.0, (QUIET_S - (
                 time.monotonic() - quiet_since)) * 1000))
+
+
+def _quiet_for_s(ctx: JourneyContext) -> float:
+    """How long the page has gone without her input or a request (0 when unknown)."""
+    try:
+        last_input = ctx.page.evaluate(script("last_input.js"))
+    except Error:
+        return 0.0
+    if last_input is None:
+        return 0.0
+    last = max(last_input, ctx.session.traffic.last_activity)
+    return max(0.0, time.time() - last / 1000)
 
 
 def _unanswered_groups(controls: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -3,7 +3,12 @@
 (() => {
   if (window.__auditor) return;
   const A = (window.__auditor = {
-    fcp: null, lcp: null, shifts: [], events: [], changes: 0, touched: 0 });
+    fcp: null, lcp: null, shifts: [], events: [], changes: 0, touched: 0, input: 0 });
+  // input: when a control here was last typed into, pressed, changed or left (ms after
+  // timeOrigin).
+  ['input', 'change', 'keydown', 'pointerdown', 'click', 'focusout'].forEach((type) => {
+    addEventListener(type, () => { A.input = performance.now(); }, { capture: true, passive: true });
+  });
   // changes: content (nodes, text); touched: anything, attributes too, but the auditor's
   // own marks (data-auditor-*), so a look-ahead can tell the page is as it was.
   new MutationObserver((records) => {

@@ -1,1 +1,0 @@
-() => typeof window.axe !== 'undefined' && typeof window.axe.run === 'function'
