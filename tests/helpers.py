@@ -73,15 +73,25 @@ def images_that_load(page) -> tuple[int, int]:
 
 def masked_pixels(page, image: Path) -> int:
     """Count the magenta pixels Playwright paints over masked fields, decoding in Chromium."""
+    return pixel_counts(page, image)["magenta"]
+
+
+def pixel_counts(page, image: Path) -> dict[str, int]:
+    """An image's size and how many of its pixels are magenta, red or blue, decoded in
+    Chromium (the page is left on the image)."""
     page.goto(image.as_uri())
     return page.evaluate("""() => {
         const img = document.images[0], c = document.createElement('canvas');
         c.width = img.naturalWidth; c.height = img.naturalHeight;
         const g = c.getContext('2d'); g.drawImage(img, 0, 0);
         const d = g.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4)
-            if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] > 200) n++;
+        const n = {width: c.width, height: c.height, magenta: 0, red: 0, blue: 0};
+        for (let i = 0; i < d.length; i += 4) {
+            const [r, gr, b] = [d[i], d[i + 1], d[i + 2]];
+            if (r > 200 && gr < 80 && b > 200) n.magenta++;
+            else if (r > 200 && gr < 80 && b < 80) n.red++;
+            else if (r < 80 && gr < 80 && b > 200) n.blue++;
+        }
         return n;
     }""")
 

@@ -25,6 +25,9 @@ BUSY = (b"<button id=b style='width:300px;height:80px'>Pay now</button><script>"
         b" < 300) {} };"
         b"b.onclick = () => setTimeout(() => fetch('/data').then(() => { location = '/next'; })"
         b", 50);</script>")
+LONG = (b"<meta name=viewport content='width=device-width'><body style='margin:0'>"
+        b"<div style='height:1500px;background:#f00'></div>"
+        b"<div style='height:1500px;background:#00f'></div>")
 
 
 class Pages(PageHandler):
@@ -53,6 +56,8 @@ class Pages(PageHandler):
             "/card": CARD_FORM,
             "/plain": b"<h1>Card</h1><input id=secret style='width:500px;height:80px'>",
             "/busy": BUSY,
+            "/long": LONG,
+            "/long-zoomed": LONG.split(b">", 1)[1],  # no viewport of its own: a phone zooms out
             "/late": b"<h1>Loading</h1>"
                      b"<script>setTimeout(() => { document.querySelector('h1').textContent"
                      b" = 'Your basket'; }, 100);</script>",

@@ -4,9 +4,10 @@ changes while she looks."""
 from __future__ import annotations
 
 import pytest
-from helpers import masked_pixels
+from helpers import masked_pixels, pixel_counts
 
 from auditor.model import StepSpec
+from auditor.scenario import DEVICES
 
 
 @pytest.mark.parametrize("path", ["/plain", "/framed", "/framed-card"])
@@ -31,3 +32,23 @@ def test_what_the_page_says_is_read_again_when_it_changes_while_the_persona_look
         step.act(lambda: s.page.goto(site + "/late", wait_until="commit"))
     assert step.evidence.page.h1 == "Your basket"  # changed 100 ms into a 300 ms look
     assert step.evidence.screenshot
+
+
+@pytest.mark.parametrize(("device", "path"), [("desktop", "/long"), ("phone", "/long"),
+                                              ("phone", "/long-zoomed")])
+def test_a_screenshot_is_the_screen_she_sees_where_she_scrolled(open_session, site, tmp_path,
+                                                                device, path):
+    """Nothing to mask: the browser captures it while the auditor reads on. It is the screen
+    in CSS pixels (not the phone's three device pixels to one), scrolled; a page a phone
+    zooms out on (no viewport of its own) is shot through Playwright."""
+    s = open_session(tmp_path, device=DEVICES[device])
+    with s.step(0, StepSpec("visit", "Scroll", "awareness")) as step:
+        step.act(lambda: s.page.goto(site + path))
+        s.page.evaluate("scrollTo(0, 3000)")
+    assert step.evidence.screenshot == "screenshots/tester-00.jpg"
+    seen = pixel_counts(s.page, tmp_path / step.evidence.screenshot)
+    width, height = DEVICES[device].width, DEVICES[device].height
+    assert (seen["width"], seen["height"]) == (width, height)
+    blue = 0.95 if path == "/long" else 0.4  # zoomed out, the screen shows 2,120 px of 3,000
+    assert seen["blue"] > blue * width * height
+    assert seen["red"] == 0 if path == "/long" else seen["red"] > 0.2 * width * height
