@@ -6,6 +6,7 @@ goes, from a profile of one run. Demo stores started here on 127.0.0.1."""
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from contextlib import suppress
+from contextlib import redirect_stdout, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from statistics import median
@@ -69,6 +70,12 @@ def own_time(runs: int) -> list[str]:
             alone[pid] = wall
             rows.append(f"| {pid} | {steps} | {wall:.2f} s | {waits:.2f} s | "
                         f"{(wall - waits) / steps * 1000:.0f} ms |")
+        no_axe = [_run(store.url, PERSONAS[:1], "--no-axe") for _ in range(runs)]
+        wall = median(w for w, _ in no_axe)
+        waits = median(_store_time_s(r["journeys"][0]) for _, r in no_axe)
+        steps = len(no_axe[0][1]["journeys"][0]["steps"])
+        rows.append(f"| {PERSONAS[0]}, `--no-axe` | {steps} | {wall:.2f} s | {waits:.2f} s | "
+                    f"{(wall - waits) / steps * 1000:.0f} ms |")
         together = median(_run(store.url, THREE, "--parallel")[0] for _ in range(runs))
         profile = _profile(store.url)
     rows += start_times(runs)
@@ -145,7 +152,7 @@ def _profile(url: str) -> list[str]:
     undo = [_clock(part, *where) for part, where in PARTS.items()]
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        with suppress(SystemExit):  # `run` ends with its exit code
+        with suppress(SystemExit), redirect_stdout(io.StringIO()):  # its summary: not ours
             main(["run", url, "--persona", "delighted-shopper", *QUICK, "--out", out],
                  standalone_mode=False)
         wall = time.perf_counter() - started
