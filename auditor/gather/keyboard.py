@@ -9,9 +9,10 @@ all (WCAG 2.1.1), or one the Tab order never comes to, or a focus trap Escape do
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from playwright.sync_api import Error, Locator
+from playwright.sync_api import ElementHandle, Error, Locator
 
 from auditor.gather import script
 from auditor.gather.failures import Lost, StepFailed
@@ -61,8 +62,21 @@ def _reach(session: PersonaSession, target: Locator,
            timed: bool = True) -> tuple[str | None, str, int]:
     """reach(), with what the control is called and the presses it took; their time is added
     to the step's typing unless not `timed` (then only if she was stopped on the way)."""
+    found = target.element_handle()  # found once: a locator is looked for again at each read
+    try:
+        return _reach_found(session, target, found, timed)
+    finally:
+        with suppress(Error):
+            found.dispose()
+
+
+def _reach_found(session: PersonaSession, target: Locator, found: ElementHandle,
+                 timed: bool) -> tuple[str | None, str, int]:
+    """_reach() on the element `target` found: read through its handle while she tabs
+    (focus_state.js needs only its document), through the locator where a list may draw its
+    options again."""
     step = session.current_step
-    probe = target.evaluate(script("keyboard_target.js"))
+    probe = found.evaluate(script("keyboard_target.js"))
     called = f"“{probe['name']}”" if probe["name"] else f"the <{probe['tag']}>"
     if probe.get("hidden"):  # gone from the page since it was found: no one could press it
         raise Lost(f"the auditor found {called} on the page, but it is not shown there any "
@@ -81,7 +95,7 @@ def _reach(session: PersonaSession, target: Locator,
         if probe["option"]:
             _choose_option(session, target, called, probe["name"], use)
         else:
-            _tab_to(session, target, called, probe["stops"], use)
+            _tab_to(session, found, called, probe["stops"], use)
         reached = True
     finally:
         if step and (timed or not reached):
@@ -97,7 +111,7 @@ def _marked(target: Locator) -> Locator:
         "[data-auditor-key-target]")
 
 
-def _tab_to(session: PersonaSession, target: Locator, called: str, stops: int,
+def _tab_to(session: PersonaSession, target: ElementHandle, called: str, stops: int,
             use: KeyboardUse) -> None:
     """Tab (or arrow, in a radio group) until the focus is on `target`, counting each press
     in `use`; a way that never comes to it fails the step, in words."""
