@@ -28,6 +28,7 @@ PERSONAS = ("delighted-shopper", "stressed-parent", "novice-checkout", "keyboard
             "screen-reader-shopper")
 THREE = PERSONAS[:3]
 QUICK = ("--fast-typing", "--dwell", "0", "--quiet", "--no-history")
+DWELL_MS = 300  # the default look: the row with it shows what the look hides
 # Where our time goes: the functions whose wall time is each part, by module and name
 # (patched in this process with a clock around them; a part called inside itself counts once).
 PARTS = {"the look (screenshot, facts, metrics, axe)": ("auditor.gather.session", "", "look"),
@@ -59,23 +60,10 @@ def own_time(runs: int) -> list[str]:
     alone: dict[str, float] = {}
     with StoreServer() as store:
         for pid in PERSONAS:
-            samples = []
-            for _ in range(runs):
-                wall, results = _run(store.url, (pid,))
-                journey = results["journeys"][0]
-                steps = len(journey["steps"])
-                samples.append((wall, _store_time_s(journey), steps))
-            wall, waits = median(s[0] for s in samples), median(s[1] for s in samples)
-            steps = samples[0][2]
-            alone[pid] = wall
-            rows.append(f"| {pid} | {steps} | {wall:.2f} s | {waits:.2f} s | "
-                        f"{(wall - waits) / steps * 1000:.0f} ms |")
-        no_axe = [_run(store.url, PERSONAS[:1], "--no-axe") for _ in range(runs)]
-        wall = median(w for w, _ in no_axe)
-        waits = median(_store_time_s(r["journeys"][0]) for _, r in no_axe)
-        steps = len(no_axe[0][1]["journeys"][0]["steps"])
-        rows.append(f"| {PERSONAS[0]}, `--no-axe` | {steps} | {wall:.2f} s | {waits:.2f} s | "
-                    f"{(wall - waits) / steps * 1000:.0f} ms |")
+            alone[pid], row = _own_row(store.url, runs, pid)
+            rows.append(row)
+        rows.append(_own_row(store.url, runs, PERSONAS[0], "--no-axe")[1])
+        rows.append(_own_row(store.url, runs, PERSONAS[0], "--dwell", str(DWELL_MS))[1])
         together = median(_run(store.url, THREE, "--parallel")[0] for _ in range(runs))
         profile = _profile(store.url)
     rows += start_times(runs)
@@ -87,6 +75,23 @@ def own_time(runs: int) -> list[str]:
                 "part):\n")
     rows += ["| part | seconds |", "|---|---|", *profile]
     return rows
+
+
+def _own_row(url: str, runs: int, persona: str, *extra: str) -> tuple[float, str]:
+    """The median wall of `runs` whole runs of `persona` and its table row: wall less the
+    store's waits and, with `--dwell`, the persona's deliberate look at each page."""
+    samples = []
+    for _ in range(runs):
+        wall, results = _run(url, (persona,), *extra)
+        journey = results["journeys"][0]
+        samples.append((wall, _store_time_s(journey), len(journey["steps"])))
+    wall, waits = median(s[0] for s in samples), median(s[1] for s in samples)
+    steps = samples[0][2]
+    looked = DWELL_MS / 1000 * steps if "--dwell" in extra else 0.0
+    named = f"{persona}, `{' '.join(extra)}`" if extra else persona
+    return wall, (f"| {named} | {steps} | {wall:.2f} s | {waits:.2f} s"
+                  f"{f' + {looked:.2f} s of looks' if looked else ''} | "
+                  f"{(wall - waits - looked) / steps * 1000:.0f} ms |")
 
 
 class _FirstRequest(BaseHTTPRequestHandler):
