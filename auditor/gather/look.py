@@ -8,9 +8,7 @@ count, and the facts and axe again if the page changed while the persona looked.
 
 from __future__ import annotations
 
-import base64
 import time
-from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +32,11 @@ def look(step: Step) -> None:
     s, ev, t = step.session, step.evidence, step.session.traffic
     if step.ahead:
         step.ahead.forget()
-    seen, read_ahead_on, shot = None, None, None
+    read_ahead_on = None
     if not t.crashed:
         look_ends = time.monotonic() + s.dwell_ms / 1000
         seen = _read_page(step)
-        shot = _screenshot(step, seen)
+        ev.screenshot = _screenshot(step, seen is None or seen["secret"])
         _ready_selectors(step)
         read_ahead_on = _read_ahead(step, look_ends)
         if s.axe_source is not None and time.monotonic() < look_ends:
@@ -54,17 +52,9 @@ def look(step: Step) -> None:
     ev.navigation = "hard" if step.hard_navigation else (
         "soft" if step.soft_navigation else "none")
     ev.failed_requests = t.failed[:10]
-    ev.crashed = t.crashed
-    if not t.crashed:
-        _what_it_held(step, seen, read_ahead_on)
-    if shot:
-        ev.screenshot = shot()
-
-
-def _what_it_held(step: Step, seen: dict[str, Any] | None, read_ahead_on: Changes | None) -> None:
-    """After the look: metrics, the facts again if the page changed, axe-core, what a
-    screen reader says."""
-    s, ev = step.session, step.evidence
+    if t.crashed:
+        ev.crashed = True
+        return
     state = _read_metrics(step)
     if step.ahead and (state is None or state != read_ahead_on):
         step.ahead.forget()  # the page changed since: the next step reads again
@@ -194,33 +184,17 @@ def _has_secret(frame: Frame) -> bool:
         return False
 
 
-def _screenshot(step: Step, seen: dict[str, Any] | None) -> Callable[[], str | None]:
-    """Start the screenshot of the page as the persona found it; returns how to finish it
-    (its path in the report, or None). A page with nothing to mask is captured by the
-    browser while the auditor goes on reading the page (a DevTools command, answered when
-    the look ends); one with a secret to cover goes through Playwright's masks, at once."""
+def _screenshot(step: Step, secret_in_page: bool) -> str | None:
     s = step.session
     if s.out_dir is None:
-        return lambda: None
+        return None
     rel = f"screenshots/{s.slug}-{step.evidence.index:02d}.jpg"
     path = s.out_dir / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    masks = _secret_masks(step, seen is None or seen["secret"])
-    if masks or not seen.get("view"):
-        try:
-            step.page.screenshot(path=str(path), type="jpeg", quality=70,
-                                 animations="disabled", mask=masks, scale="css",
-                                 timeout=10_000)
-        except Error:
-            return lambda: None
-        return lambda: rel
-    answer = s.send_soon("Page.captureScreenshot", {  # the screen, one pixel a CSS pixel
-        "format": "jpeg", "quality": 70, "clip": seen["view"]})
-
-    def finish() -> str | None:
-        shot = answer()
-        if not shot:
-            return None
-        path.write_bytes(base64.b64decode(shot["data"]))
-        return rel
-    return finish
+    try:
+        step.page.screenshot(path=str(path), type="jpeg", quality=70, animations="disabled",
+                             mask=_secret_masks(step, secret_in_page), scale="css",
+                             timeout=10_000)
+    except Error:
+        return None
+    return rel

@@ -125,23 +125,12 @@ class PersonaSession:
         if not self._cpu_slow:
             return
         self._cpu_slow = False
-        if not self.traffic.crashed:
-            self.send_soon("Emulation.setCPUThrottlingRate", {"rate": 1})
-
-    def send_soon(self, method: str, params: dict[str, Any]) -> Callable[[], Any]:
-        """Send a DevTools command to the tab and go on without its answer; returns how to
-        wait for the answer (None for an error, a crashed tab's for one). On Playwright's own
-        loop and wait (`_impl`, the pinned version), as gather/parallel.py runs."""
+        if self.traffic.crashed:
+            return
         impl = self._cdp._impl_obj
-        sent = impl._loop.create_task(impl.send(method, params, DEVTOOLS_TIMEOUT_MS))
+        sent = impl._loop.create_task(
+            impl.send("Emulation.setCPUThrottlingRate", {"rate": 1}, DEVTOOLS_TIMEOUT_MS))
         sent.add_done_callback(lambda task: task.cancelled() or task.exception())
-
-        def answer() -> Any:
-            try:
-                return self._cdp._sync(sent)
-            except Error:
-                return None
-        return answer
 
     def _send(self, method: str, params: dict[str, Any] | None = None) -> bool:
         """A DevTools command to the tab; whether it was carried out. Chromium keeps a command

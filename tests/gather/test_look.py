@@ -38,9 +38,8 @@ def test_what_the_page_says_is_read_again_when_it_changes_while_the_persona_look
                                               ("phone", "/long-zoomed")])
 def test_a_screenshot_is_the_screen_she_sees_where_she_scrolled(open_session, site, tmp_path,
                                                                 device, path):
-    """Nothing to mask: the browser captures it while the auditor reads on. It is the screen
-    in CSS pixels (not the phone's three device pixels to one), scrolled; a page a phone
-    zooms out on (no viewport of its own) is shot through Playwright."""
+    """The screen in CSS pixels (not the phone's three device pixels to one), where she
+    scrolled, also on a page a phone zooms out on (no viewport of its own)."""
     s = open_session(tmp_path, device=DEVICES[device])
     with s.step(0, StepSpec("visit", "Scroll", "awareness")) as step:
         step.act(lambda: s.page.goto(site + path))

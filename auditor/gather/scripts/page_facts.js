@@ -4,12 +4,7 @@
   const size = document.documentElement.outerHTML.length;
   const changes = window.__auditor ? window.__auditor.changes : null;
   const secret = document.querySelector(secretSelector) !== null;  // for the screenshot's masks
-  // What the screen shows, in the document, for the screenshot (null on a zoomed page: a
-  // phone's page with no viewport of its own is drawn smaller, and Playwright's shot is kept).
-  const v = window.visualViewport;
-  const view = v && v.scale === 1
-    ? { x: v.pageLeft, y: v.pageTop, width: v.width, height: v.height, scale: 1 } : null;
-  if (size > maxChars) return { size, changes, secret, view };
+  if (size > maxChars) return { size, changes, secret };
   const test = (name, text) => new RegExp(patterns[name], 'i').test(text);
   const hidden = 'script, style, noscript, template';
   const pieces = (root) => {  // the text a reader sees in source order, one piece per node
@@ -26,7 +21,7 @@
   const textOf = (root) => (root ? pieces(root).map((p) => p[1]).join(' ') : '');
   const main = document.querySelector('main, [role=main]') || document.body
     || document.documentElement;  // as discovery's main_region and main_content.js
-  const facts = { size, changes, secret, view, title: document.title.trim(),
+  const facts = { size, changes, secret, title: document.title.trim(),
                   h1: textOf(document.querySelector('h1')) };
   if (want.product) {
     const words = new Map();  // words of each paragraph-like block: p, div, section
